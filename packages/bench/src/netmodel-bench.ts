@@ -1,0 +1,138 @@
+import { decodeEthernet, decodeIpv4, decodeUdp, encodeEthernet, encodeIpv4, encodeUdp, macFromIpv4 } from '@swarmsim/packet';
+import { Fabric, type Namespace, type NetInterface } from '@swarmsim/netmodel';
+import { ManualClock } from '@swarmsim/testkit';
+import { measureRate, type Rate } from './measure.js';
+
+/** One row of the netmodel benchmark table. */
+export interface BenchRow {
+  name: string;
+  unit: string;
+  value: number;
+  reference: string;
+  referenceValue: number;
+  ratio: number;
+}
+
+interface Pair {
+  clock: ManualClock;
+  a: Namespace;
+  b: Namespace;
+  aEth: NetInterface;
+  bEth: NetInterface;
+}
+
+/** Two namespaces on a host bridge: a.eth0 ↔ veth ↔ br0 ↔ veth ↔ b.eth0, addresses 172.17.0.2/.3. */
+function bridgedPair(): Pair {
+  const clock = new ManualClock();
+  const fabric = new Fabric({ clock });
+  const host = fabric.createNamespace('host', { ipForward: true });
+  const br = host.addBridge('docker0');
+  host.addAddress('docker0', '172.17.0.1/16');
+  host.setUp('docker0');
+  const ends: NetInterface[] = [];
+  const spaces: Namespace[] = [];
+  for (const [i, ip] of ['172.17.0.2', '172.17.0.3'].entries()) {
+    const ns = fabric.createNamespace(`c${i}`);
+    const [outside, inside] = host.addVethPair(`veth${i}`, 'eth0', ns);
+    inside.mac = macFromIpv4(ip);
+    br.addPort(outside);
+    host.setUp(`veth${i}`);
+    ns.addAddress('eth0', `${ip}/16`);
+    ns.setUp('eth0');
+    ends.push(inside);
+    spaces.push(ns);
+  }
+  return { clock, a: spaces[0]!, b: spaces[1]!, aEth: ends[0]!, bEth: ends[1]! };
+}
+
+/** A UDP frame a → b with a 64-byte payload, as the stack would emit it. */
+function udpFrame(): Uint8Array {
+  const udp = encodeUdp({ srcPort: 40000, dstPort: 9, payload: new Uint8Array(64) }, '172.17.0.2', '172.17.0.3');
+  const ip = encodeIpv4({
+    tos: 0, identification: 1, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl: 64,
+    protocol: 17, src: '172.17.0.2', dst: '172.17.0.3', options: new Uint8Array(0), payload: udp
+  });
+  return encodeEthernet({ dst: macFromIpv4('172.17.0.3'), src: macFromIpv4('172.17.0.2'), etherType: 0x0800, payload: ip });
+}
+
+/** Reference: the codec work alone for one frame (encode + decode of Ethernet/IPv4/UDP), no stack. */
+function codecOnly(): Rate {
+  const payload = new Uint8Array(64);
+  return measureRate(() => {
+    for (let i = 0; i < 1000; i++) {
+      const udp = encodeUdp({ srcPort: 40000, dstPort: 9, payload }, '172.17.0.2', '172.17.0.3');
+      const ip = encodeIpv4({
+        tos: 0, identification: i, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl: 64,
+        protocol: 17, src: '172.17.0.2', dst: '172.17.0.3', options: new Uint8Array(0), payload: udp
+      });
+      const frame = encodeEthernet({ dst: '02:42:ac:11:00:03', src: '02:42:ac:11:00:02', etherType: 0x0800, payload: ip });
+      const eth = decodeEthernet(frame);
+      const dip = decodeIpv4(eth.payload);
+      decodeUdp(dip.payload, dip.src, dip.dst);
+    }
+  }, 1000);
+}
+
+/** Raw frames a.eth0 → veth → bridge (learned, br_netfilter on) → veth → b.eth0, delivered up b's stack. */
+function bridgedFrames(): Rate {
+  const p = bridgedPair();
+  const frame = udpFrame();
+  const sink = p.b.udp.bind(9);
+  let delivered = 0;
+  sink.on('message', () => delivered++);
+  const rate = measureRate(() => {
+    for (let i = 0; i < 1000; i++) p.aEth.transmit(frame);
+  }, 1000);
+  if (delivered === 0) throw new Error('bench: no frame reached the receiving socket');
+  return rate;
+}
+
+/** UDP datagrams socket → socket through the full stack (route, netfilter, ARP cache, bridge). */
+function udpSockets(): Rate {
+  const p = bridgedPair();
+  const sink = p.b.udp.bind(9);
+  let delivered = 0;
+  sink.on('message', () => delivered++);
+  const src = p.a.udp.bind();
+  const payload = new Uint8Array(64);
+  src.send(payload, 9, '172.17.0.3');
+  const rate = measureRate(() => {
+    for (let i = 0; i < 1000; i++) src.send(payload, 9, '172.17.0.3');
+  }, 1000);
+  if (delivered === 0) throw new Error('bench: no datagram delivered');
+  return rate;
+}
+
+/** ICMP echo round trips a → b → a (each ping completes synchronously on zero-latency links). */
+async function pingRoundTrips(): Promise<Rate> {
+  const p = bridgedPair();
+  let replies = 0;
+  const count = (r: { received: number }) => {
+    replies += r.received;
+  };
+  void p.a.icmp.ping('172.17.0.3').then(count);
+  const rate = measureRate(() => {
+    for (let i = 0; i < 200; i++) void p.a.icmp.ping('172.17.0.3').then(count);
+  }, 200);
+  await new Promise((resolve) => setImmediate(resolve));
+  if (replies === 0) throw new Error('bench: no echo reply');
+  return rate;
+}
+
+/** Runs every netmodel workload and returns rows with their same-run references. */
+export async function runNetmodelBench(): Promise<BenchRow[]> {
+  const reference = codecOnly();
+  const row = (name: string, unit: string, r: Rate): BenchRow => ({
+    name,
+    unit,
+    value: Math.round(r.opsPerSec),
+    reference: 'codec only: encode+decode Ethernet/IPv4/UDP of the same frame',
+    referenceValue: Math.round(reference.opsPerSec),
+    ratio: Number((r.opsPerSec / reference.opsPerSec).toFixed(3))
+  });
+  return [
+    row('frames veth → bridge → veth (+ delivery to a UDP socket)', 'frames/s', bridgedFrames()),
+    row('UDP datagrams socket → socket across the bridge', 'datagrams/s', udpSockets()),
+    row('ICMP echo round trips across the bridge', 'round trips/s', await pingRoundTrips())
+  ];
+}

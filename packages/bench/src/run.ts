@@ -1,0 +1,45 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runNetmodelBench, type BenchRow } from './netmodel-bench.js';
+
+// npm run bench: measures, writes bench/results/<name>.json and the table in docs/benchmarks.md.
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function table(rows: BenchRow[]): string {
+  const head = '| workload | result | reference (same run) | ratio |\n| --- | ---: | ---: | ---: |\n';
+  return head + rows.map((r) => `| ${r.name} | ${r.value.toLocaleString('en-US')} ${r.unit} | ${r.referenceValue.toLocaleString('en-US')} ops/s | ${r.ratio} |`).join('\n') + '\n';
+}
+
+function writeSection(name: string, body: string): void {
+  const path = `${root}docs/benchmarks.md`;
+  let doc: string;
+  try {
+    doc = readFileSync(path, 'utf8');
+  } catch {
+    doc = '# Benchmarks\n\nWritten by `npm run bench`; every figure sits beside a reference measured in the same run.\n';
+  }
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const block = `${start}\n${body}${end}`;
+  const re = new RegExp(`${start}[\\s\\S]*?${end}`);
+  doc = re.test(doc) ? doc.replace(re, block) : `${doc.trimEnd()}\n\n${block}\n`;
+  writeFileSync(path, doc);
+}
+
+const date = new Date().toISOString();
+const rows = await runNetmodelBench();
+mkdirSync(`${root}bench/results`, { recursive: true });
+writeFileSync(`${root}bench/results/netmodel.json`, `${JSON.stringify({ date, machine: machine(), command: 'npm run bench', rows }, null, 2)}\n`);
+writeSection(
+  'netmodel',
+  `## netmodel: one host's data plane\n\nMachine: ${machine()}. Date: ${date}. Command: \`npm run bench\`.\n\n${table(rows)}\n` +
+    'The reference is the bare codec cost of the same frame (encode and decode Ethernet/IPv4/UDP, no stack), so a ratio\n' +
+    'of 0.5 means the stack spends as much again on switching, routing, netfilter and sockets as on the bytes.\n'
+);
+console.log(table(rows));

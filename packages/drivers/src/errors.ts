@@ -1,0 +1,17 @@
+import { SwarmsimError } from '@swarmsim/interface';
+
+/**
+ * Codes of the network drivers:
+ * - DRIVER_ERR_NETWORK_EXISTS: a network with that name already exists on the host
+ * - DRIVER_ERR_NO_SUCH_NETWORK: no network with that name on the host
+ * - DRIVER_ERR_NETWORK_IN_USE: the network still has endpoints (Docker: "network has active endpoints")
+ * - DRIVER_ERR_PORT_ALLOCATED: the host port is already published ("port is already allocated")
+ */
+export type DriverErrorCode =
+  | 'DRIVER_ERR_NETWORK_EXISTS'
+  | 'DRIVER_ERR_NO_SUCH_NETWORK'
+  | 'DRIVER_ERR_NETWORK_IN_USE'
+  | 'DRIVER_ERR_PORT_ALLOCATED';
+
+/** Error of a network driver, with the network or port involved. */
+export class DriverError extends SwarmsimError<{ code: DriverErrorCode; network?: string; port?: number }> {}
