@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   let response = '';
   client.on('data', (d) => (response += new TextDecoder().decode(d)));
   client.on('connect', () => client.write(new TextEncoder().encode('GET / HTTP/1.1\r\nHost: 192.168.99.100:8080\r\n\r\n')));
+  // curl closes its side once the server has closed (Connection: close).
+  client.on('end', () => client.end());
   clock.tick(1000);
   say(response.split('\r\n\r\n')[1] ?? '(no response)');
   section('docker exec c1 ifconfig eth0');
