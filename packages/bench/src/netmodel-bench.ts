@@ -1,4 +1,5 @@
 import { decodeEthernet, decodeIpv4, decodeUdp, encodeEthernet, encodeIpv4, encodeUdp, macFromIpv4 } from '@swarmsim/packet';
+import { createDockerHost } from '@swarmsim/drivers';
 import { Fabric, type Namespace, type NetInterface } from '@swarmsim/netmodel';
 import { ManualClock } from '@swarmsim/testkit';
 import { measureRate, type Rate } from './measure.js';
@@ -21,28 +22,34 @@ interface Pair {
   bEth: NetInterface;
 }
 
-/** Two namespaces on a host bridge: a.eth0 ↔ veth ↔ br0 ↔ veth ↔ b.eth0, addresses 172.17.0.2/.3. */
-function bridgedPair(): Pair {
+/**
+ * Two containers on docker0: a.eth0 ↔ veth ↔ docker0 ↔ veth ↔ b.eth0, addresses 172.17.0.2/.3. `docker`:
+ * the host as dockerd leaves it (Docker's iptables rules, so br_netfilter runs FORWARD and conntrack is on);
+ * otherwise a bare bridge with empty tables (conntrack never loaded).
+ */
+function bridgedPair(docker: boolean): Pair {
   const clock = new ManualClock();
   const fabric = new Fabric({ clock });
-  const host = fabric.createNamespace('host', { ipForward: true });
-  const br = host.addBridge('docker0');
-  host.addAddress('docker0', '172.17.0.1/16');
-  host.setUp('docker0');
-  const ends: NetInterface[] = [];
-  const spaces: Namespace[] = [];
-  for (const [i, ip] of ['172.17.0.2', '172.17.0.3'].entries()) {
-    const ns = fabric.createNamespace(`c${i}`);
-    const [outside, inside] = host.addVethPair(`veth${i}`, 'eth0', ns);
-    inside.mac = macFromIpv4(ip);
-    br.addPort(outside);
-    host.setUp(`veth${i}`);
-    ns.addAddress('eth0', `${ip}/16`);
-    ns.setUp('eth0');
-    ends.push(inside);
-    spaces.push(ns);
+  const spaces = [fabric.createNamespace('c0'), fabric.createNamespace('c1')] as const;
+  if (docker) {
+    const host = createDockerHost(fabric, 'host');
+    for (const ns of spaces) host.bridges.connect(ns, 'bridge');
+  } else {
+    const host = fabric.createNamespace('host', { ipForward: true });
+    const br = host.addBridge('docker0');
+    host.addAddress('docker0', '172.17.0.1/16');
+    host.setUp('docker0');
+    for (const [i, ns] of spaces.entries()) {
+      const ip = `172.17.0.${i + 2}`;
+      const [outside] = host.addVethPair(`veth${i}`, 'eth0', ns, { peerMac: macFromIpv4(ip) });
+      br.addPort(outside);
+      host.setUp(`veth${i}`);
+      ns.addAddress('eth0', `${ip}/16`);
+      ns.setUp('eth0');
+    }
   }
-  return { clock, a: spaces[0]!, b: spaces[1]!, aEth: ends[0]!, bEth: ends[1]! };
+  const [a, b] = spaces;
+  return { clock, a, b, aEth: a.interface('eth0'), bEth: b.interface('eth0') };
 }
 
 /** A UDP frame a → b with a 64-byte payload, as the stack would emit it. */
@@ -74,8 +81,8 @@ function codecOnly(): Rate {
 }
 
 /** Raw frames a.eth0 → veth → bridge (learned, br_netfilter on) → veth → b.eth0, delivered up b's stack. */
-function bridgedFrames(): Rate {
-  const p = bridgedPair();
+function bridgedFrames(docker: boolean): Rate {
+  const p = bridgedPair(docker);
   const frame = udpFrame();
   const sink = p.b.udp.bind(9);
   let delivered = 0;
@@ -88,8 +95,8 @@ function bridgedFrames(): Rate {
 }
 
 /** UDP datagrams socket → socket through the full stack (route, netfilter, ARP cache, bridge). */
-function udpSockets(): Rate {
-  const p = bridgedPair();
+function udpSockets(docker: boolean): Rate {
+  const p = bridgedPair(docker);
   const sink = p.b.udp.bind(9);
   let delivered = 0;
   sink.on('message', () => delivered++);
@@ -104,8 +111,8 @@ function udpSockets(): Rate {
 }
 
 /** ICMP echo round trips a → b → a (each ping completes synchronously on zero-latency links). */
-async function pingRoundTrips(): Promise<Rate> {
-  const p = bridgedPair();
+async function pingRoundTrips(docker: boolean): Promise<Rate> {
+  const p = bridgedPair(docker);
   let replies = 0;
   const count = (r: { received: number }) => {
     replies += r.received;
@@ -130,9 +137,12 @@ export async function runNetmodelBench(): Promise<BenchRow[]> {
     referenceValue: Math.round(reference.opsPerSec),
     ratio: Number((r.opsPerSec / reference.opsPerSec).toFixed(3))
   });
-  return [
-    row('frames veth → bridge → veth (+ delivery to a UDP socket)', 'frames/s', bridgedFrames()),
-    row('UDP datagrams socket → socket across the bridge', 'datagrams/s', udpSockets()),
-    row('ICMP echo round trips across the bridge', 'round trips/s', await pingRoundTrips())
-  ];
+  const rows: BenchRow[] = [];
+  for (const docker of [false, true]) {
+    const where = docker ? 'docker0 with Docker\'s iptables rules + conntrack' : 'bare bridge, empty tables';
+    rows.push(row(`frames veth → bridge → veth, delivered to a UDP socket (${where})`, 'frames/s', bridgedFrames(docker)));
+    rows.push(row(`UDP datagrams socket → socket across the bridge (${where})`, 'datagrams/s', udpSockets(docker)));
+    rows.push(row(`ICMP echo round trips across the bridge (${where})`, 'round trips/s', await pingRoundTrips(docker)));
+  }
+  return rows;
 }

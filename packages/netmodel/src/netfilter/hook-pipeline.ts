@@ -9,7 +9,7 @@ import type { UniqueTupleDeps } from './nat/unique-tuple.js';
 import type { PacketStates } from './packet-states.js';
 import type { TargetContext } from './rules/modules.js';
 import type { Table } from './rules/table.js';
-import { traverse } from './rules/traverse.js';
+import { applyPolicy, traverse } from './rules/traverse.js';
 import type { Hook, NetfilterEnv, NfPacket, TableName, Verdict } from './types.js';
 
 type Step = TableName | 'conntrack' | 'confirm';
@@ -38,7 +38,8 @@ export class HookPipeline {
   }
 
   /** The verdict of `hook` on `pkt`. */
-  run(hook: Hook, pkt: NfPacket): Verdict {
+  run(hook: Hook, pkt: NfPacket, tracking = true): Verdict {
+    if (!tracking) return this.runUntracked(hook, pkt);
     if (hook === 'OUTPUT') this.states.delete(pkt);
     if (hook === 'PREROUTING') this.states.adoptLoopback(pkt);
     const steps = STEPS[hook];
@@ -47,6 +48,15 @@ export class HookPipeline {
     for (const step of steps) if (this.step(step, hook, pkt) === 'DROP') return this.drop(pkt);
     if (hook === 'INPUT') this.states.delete(pkt);
     if (hook === 'POSTROUTING') this.states.release(pkt);
+    return 'ACCEPT';
+  }
+
+  /** Without conntrack only the tables run (the nat table is empty then: a nat rule enables tracking). */
+  private runUntracked(hook: Hook, pkt: NfPacket): Verdict {
+    for (const step of STEPS[hook]) {
+      if (step === 'conntrack' || step === 'confirm' || step === 'nat') continue;
+      if (this.step(step, hook, pkt) === 'DROP') return 'DROP';
+    }
     return 'ACCEPT';
   }
 
@@ -65,8 +75,14 @@ export class HookPipeline {
       }
       case 'nat':
         return this.nat(hook, pkt);
-      default:
-        return this.tables[step].has(hook) ? traverse(this.tables[step], hook, pkt, this.context(step, hook, pkt)) : 'ACCEPT';
+      default: {
+        const table = this.tables[step];
+        if (!table.has(hook)) return 'ACCEPT';
+        // An empty built-in chain only counts the packet against its policy: no context to build.
+        const chain = table.chain(hook);
+        if (chain.entries.length === 0) return applyPolicy(chain, pkt);
+        return traverse(table, hook, pkt, this.context(step, hook, pkt));
+      }
     }
   }
 

@@ -22,7 +22,17 @@ export interface NetfilterOptions {
   matches?: readonly MatchModule[];
   /** Extra `-j` modules. @default none */
   targets?: readonly TargetModule[];
+  /**
+   * When connection tracking runs. `auto`: from the first rule that needs it (any nat-table rule, a
+   * `conntrack`/`state` match), as Linux enables nf_conntrack in a namespace only once nat or a ct match is
+   * loaded there — a container without rules pays nothing. `always`: from the start.
+   * @default 'auto'
+   */
+  tracking?: 'auto' | 'always';
 }
+
+// Match modules that need conntrack loaded in the namespace (nf_ct_netns_get).
+const CT_MATCHES: ReadonlySet<string> = new Set(['conntrack', 'state']);
 
 // iptables-nft-save's table order; a table appears once something used it (as a module gets loaded on Linux).
 const SAVE_ORDER: readonly TableName[] = ['mangle', 'raw', 'filter', 'nat'];
@@ -38,6 +48,7 @@ export class Netfilter implements IptablesApi {
   private readonly tables: Readonly<Record<TableName, Table>>;
   private readonly loaded = new Set<TableName>(['filter']);
   private readonly pipeline: HookPipeline;
+  private tracking: boolean;
 
   constructor(env: NetfilterEnv, options: NetfilterOptions = {}) {
     this.conntrack = new Conntrack(env.clock, options.conntrack);
@@ -45,11 +56,17 @@ export class Netfilter implements IptablesApi {
     const r = this.registry;
     this.tables = { raw: new Table('raw', r), mangle: new Table('mangle', r), nat: new Table('nat', r), filter: new Table('filter', r) };
     this.pipeline = new HookPipeline(env, this.conntrack, this.tables, new PacketStates());
+    this.tracking = options.tracking === 'always';
   }
 
   /** Runs `pkt` through `hook` (conntrack, the tables, NAT); the packet may be rewritten in place. */
   hook(hook: Hook, pkt: NfPacket): Verdict {
-    return this.pipeline.run(hook, pkt);
+    return this.pipeline.run(hook, pkt, this.tracking);
+  }
+
+  /** Whether connection tracking is active in this namespace (see {@link NetfilterOptions.tracking}). */
+  get trackingEnabled(): boolean {
+    return this.tracking;
   }
 
   /** Adds a `-m` match module (the extension point for e.g. `-m ipvs --ipvs`). */
@@ -105,17 +122,29 @@ export class Netfilter implements IptablesApi {
   /** `-A`. */
   append(table: TableName, chain: string, rule: Rule | string): void {
     const t = this.table(table);
-    t.insert(chain, this.asRule(rule), t.chain(chain).entries.length);
+    const r = this.asRule(rule);
+    t.insert(chain, r, t.chain(chain).entries.length);
+    this.noteRule(table, r);
   }
 
   /** `-I CHAIN [POSITION]` (1-based, as iptables). */
   insert(table: TableName, chain: string, rule: Rule | string, position = 1): void {
-    this.table(table).insert(chain, this.asRule(rule), position - 1);
+    const r = this.asRule(rule);
+    this.table(table).insert(chain, r, position - 1);
+    this.noteRule(table, r);
   }
 
   /** `-R CHAIN POSITION`. */
   replace(table: TableName, chain: string, position: number, rule: Rule | string): void {
-    this.table(table).replace(chain, position - 1, this.asRule(rule));
+    const r = this.asRule(rule);
+    this.table(table).replace(chain, position - 1, r);
+    this.noteRule(table, r);
+  }
+
+  // Like a kernel module, conntrack stays loaded once a rule pulled it in.
+  private noteRule(table: TableName, rule: Rule): void {
+    if (this.tracking) return;
+    this.tracking = table === 'nat' || rule.matches.some((m) => CT_MATCHES.has(m.module.name));
   }
 
   /** `-D CHAIN POSITION` or `-D CHAIN RULE` (the first equal rule). */

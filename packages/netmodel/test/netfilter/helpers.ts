@@ -10,7 +10,7 @@ export const HOST_IFS: Readonly<Record<string, string>> = {
   docker_gwbridge: '172.18.0.1'
 };
 
-/** A Netfilter for a namespace owning `ifs` (name → primary address), on a ManualClock. */
+/** A Netfilter for a namespace owning `ifs` (name → primary address), on a ManualClock; tracking always on unless `options` says otherwise. */
 export function makeNetfilter(ifs: Readonly<Record<string, string>> = HOST_IFS, options: NetfilterOptions = {}, random?: () => number) {
   const clock = new ManualClock(1_000_000);
   const local = new Set(Object.values(ifs));
@@ -21,7 +21,7 @@ export function makeNetfilter(ifs: Readonly<Record<string, string>> = HOST_IFS, 
       primaryAddress: (name) => ifs[name],
       ...(random !== undefined && { random })
     },
-    options
+    { tracking: 'always', ...options }
   );
   return { nf, clock };
 }

@@ -24,7 +24,8 @@ export function ruleMatches(rule: Rule, pkt: NfPacket, ctx: MatchContext): boole
   return rule.matches.every((m) => m.module.match(m.state, pkt, ctx));
 }
 
-function policy(root: Chain, pkt: NfPacket): Verdict {
+/** Counts `pkt` against a built-in chain's policy and returns the policy. */
+export function applyPolicy(root: Chain, pkt: NfPacket): Verdict {
   root.policyCounters.packets++;
   root.policyCounters.bytes += pkt.length;
   return root.policy ?? 'ACCEPT';
@@ -54,7 +55,7 @@ export function traverse(table: Table, hook: Hook, pkt: NfPacket, ctx: TargetCon
       next = 0;
     } else if (entry === undefined || (t?.kind === 'verdict' && t.verdict === 'RETURN')) {
       const frame = stack.pop();
-      if (frame === undefined) return policy(root, pkt);
+      if (frame === undefined) return applyPolicy(root, pkt);
       ({ chain, next } = frame);
     } else if (t?.kind === 'verdict') {
       return t.verdict as Verdict;
