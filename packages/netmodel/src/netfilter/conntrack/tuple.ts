@@ -88,17 +88,21 @@ function icmpIdentifier(pkt: NfPacket): number {
 /** The tuple of a packet in its own direction (ICMP errors too: their type/code, id 0). */
 export function tupleOf(pkt: NfPacket): Tuple {
   const { ip, l4 } = pkt;
-  const base = { protocol: ip.protocol, src: ip.src, dst: ip.dst };
+  // Built with one literal shape (no spread): this runs for every tracked packet.
   switch (l4.protocol) {
     case 'tcp':
-      return { ...base, srcPort: l4.segment.srcPort, dstPort: l4.segment.dstPort };
+      return makeTuple(ip.protocol, ip.src, ip.dst, l4.segment.srcPort, l4.segment.dstPort);
     case 'udp':
-      return { ...base, srcPort: l4.datagram.srcPort, dstPort: l4.datagram.dstPort };
+      return makeTuple(ip.protocol, ip.src, ip.dst, l4.datagram.srcPort, l4.datagram.dstPort);
     case 'icmp': {
       const tc = icmpTypeCode(pkt)!;
-      return { ...base, srcPort: icmpIdentifier(pkt), dstPort: (tc.type << 8) | tc.code };
+      return makeTuple(ip.protocol, ip.src, ip.dst, icmpIdentifier(pkt), (tc.type << 8) | tc.code);
     }
     default:
-      return { ...base, srcPort: 0, dstPort: 0 };
+      return makeTuple(ip.protocol, ip.src, ip.dst, 0, 0);
   }
+}
+
+function makeTuple(protocol: number, src: string, dst: string, srcPort: number, dstPort: number): Tuple {
+  return { protocol, src, dst, srcPort, dstPort };
 }
