@@ -64,6 +64,7 @@ export class Namespace {
     );
     this.netfilter = new Netfilter({
       clock: fabric.clock,
+      random: fabric.random,
       isLocalAddress: (ip) => this.isLocalAddress(ip),
       primaryAddress: (ifName) => this.interfaces.get(ifName)?.primaryAddress()
     });
