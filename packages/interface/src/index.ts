@@ -12,6 +12,7 @@
  */
 export { SwarmsimError, isSwarmsimError } from './errors.js';
 export { Emitter, type EventMap, type Listener } from './emitter.js';
+export { seededRandom, type Random } from './random.js';
 export type { Clock, TimerHandle } from './clock.js';
 export { silentLogger, type Logger, type LogFn } from './logger.js';
 export { isStartable, type Startable } from './startable.js';

@@ -2,7 +2,7 @@ import type { Clock, Logger } from '@swarmsim/interface';
 import { silentLogger } from '@swarmsim/interface';
 import { NetmodelError } from './errors.js';
 import { Namespace, type NamespaceOptions } from './stack/namespace.js';
-import { seededRandom, type Random } from './random.js';
+import { seededRandom, type Random } from '@swarmsim/interface';
 
 /** Options of a {@link Fabric}. */
 export interface FabricOptions {
