@@ -2,7 +2,7 @@ import { decodeEthernet, decodeIpv4, decodeUdp, encodeEthernet, encodeIpv4, enco
 import { createDockerHost } from '@swarmsim/drivers';
 import { Fabric, type Namespace, type NetInterface } from '@swarmsim/netmodel';
 import { ManualClock } from '@swarmsim/testkit';
-import { measureRate, type Rate } from './measure.js';
+import { measurePaired, type PairedRate } from './measure.js';
 
 /** One row of the netmodel benchmark table. */
 export interface BenchRow {
@@ -12,6 +12,12 @@ export interface BenchRow {
   reference: string;
   referenceValue: number;
   ratio: number;
+}
+
+/** A batch of operations to measure. */
+interface Workload {
+  batch: () => void;
+  ops: number;
 }
 
 interface Pair {
@@ -63,9 +69,9 @@ function udpFrame(): Uint8Array {
 }
 
 /** Reference: the codec work alone for one frame (encode + decode of Ethernet/IPv4/UDP), no stack. */
-function codecOnly(): Rate {
+function codecOnly(): Workload {
   const payload = new Uint8Array(64);
-  return measureRate(() => {
+  return { ops: 1000, batch: () => {
     for (let i = 0; i < 1000; i++) {
       const udp = encodeUdp({ srcPort: 40000, dstPort: 9, payload }, '172.17.0.2', '172.17.0.3');
       const ip = encodeIpv4({
@@ -77,25 +83,25 @@ function codecOnly(): Rate {
       const dip = decodeIpv4(eth.payload);
       decodeUdp(dip.payload, dip.src, dip.dst);
     }
-  }, 1000);
+  } };
 }
 
 /** Raw frames a.eth0 → veth → bridge (learned, br_netfilter on) → veth → b.eth0, delivered up b's stack. */
-function bridgedFrames(docker: boolean): Rate {
+function bridgedFrames(docker: boolean, reference: Workload): PairedRate {
   const p = bridgedPair(docker);
   const frame = udpFrame();
   const sink = p.b.udp.bind(9);
   let delivered = 0;
   sink.on('message', () => delivered++);
-  const rate = measureRate(() => {
+  const rate = measurePaired({ ops: 1000, batch: () => {
     for (let i = 0; i < 1000; i++) p.aEth.transmit(frame);
-  }, 1000);
+  } }, reference);
   if (delivered === 0) throw new Error('bench: no frame reached the receiving socket');
   return rate;
 }
 
 /** UDP datagrams socket → socket through the full stack (route, netfilter, ARP cache, bridge). */
-function udpSockets(docker: boolean): Rate {
+function udpSockets(docker: boolean, reference: Workload): PairedRate {
   const p = bridgedPair(docker);
   const sink = p.b.udp.bind(9);
   let delivered = 0;
@@ -103,24 +109,24 @@ function udpSockets(docker: boolean): Rate {
   const src = p.a.udp.bind();
   const payload = new Uint8Array(64);
   src.send(payload, 9, '172.17.0.3');
-  const rate = measureRate(() => {
+  const rate = measurePaired({ ops: 1000, batch: () => {
     for (let i = 0; i < 1000; i++) src.send(payload, 9, '172.17.0.3');
-  }, 1000);
+  } }, reference);
   if (delivered === 0) throw new Error('bench: no datagram delivered');
   return rate;
 }
 
 /** ICMP echo round trips a → b → a (each ping completes synchronously on zero-latency links). */
-async function pingRoundTrips(docker: boolean): Promise<Rate> {
+async function pingRoundTrips(docker: boolean, reference: Workload): Promise<PairedRate> {
   const p = bridgedPair(docker);
   let replies = 0;
   const count = (r: { received: number }) => {
     replies += r.received;
   };
   void p.a.icmp.ping('172.17.0.3').then(count);
-  const rate = measureRate(() => {
+  const rate = measurePaired({ ops: 200, batch: () => {
     for (let i = 0; i < 200; i++) void p.a.icmp.ping('172.17.0.3').then(count);
-  }, 200);
+  } }, reference);
   await new Promise((resolve) => setImmediate(resolve));
   if (replies === 0) throw new Error('bench: no echo reply');
   return rate;
@@ -129,20 +135,20 @@ async function pingRoundTrips(docker: boolean): Promise<Rate> {
 /** Runs every netmodel workload and returns rows with their same-run references. */
 export async function runNetmodelBench(): Promise<BenchRow[]> {
   const reference = codecOnly();
-  const row = (name: string, unit: string, r: Rate): BenchRow => ({
+  const row = (name: string, unit: string, r: PairedRate): BenchRow => ({
     name,
     unit,
-    value: Math.round(r.opsPerSec),
+    value: Math.round(r.work.opsPerSec),
     reference: 'codec only: encode+decode Ethernet/IPv4/UDP of the same frame',
-    referenceValue: Math.round(reference.opsPerSec),
-    ratio: Number((r.opsPerSec / reference.opsPerSec).toFixed(3))
+    referenceValue: Math.round(r.reference.opsPerSec),
+    ratio: Number(r.ratio.toFixed(3))
   });
   const rows: BenchRow[] = [];
   for (const docker of [false, true]) {
-    const where = docker ? 'docker0 with Docker\'s iptables rules + conntrack' : 'bare bridge, empty tables';
-    rows.push(row(`frames veth → bridge → veth, delivered to a UDP socket (${where})`, 'frames/s', bridgedFrames(docker)));
-    rows.push(row(`UDP datagrams socket → socket across the bridge (${where})`, 'datagrams/s', udpSockets(docker)));
-    rows.push(row(`ICMP echo round trips across the bridge (${where})`, 'round trips/s', await pingRoundTrips(docker)));
+    const where = docker ? "docker0 with Docker's iptables rules + conntrack" : 'bare bridge, empty tables';
+    rows.push(row(`frames veth → bridge → veth, delivered to a UDP socket (${where})`, 'frames/s', bridgedFrames(docker, reference)));
+    rows.push(row(`UDP datagrams socket → socket across the bridge (${where})`, 'datagrams/s', udpSockets(docker, reference)));
+    rows.push(row(`ICMP echo round trips across the bridge (${where})`, 'round trips/s', await pingRoundTrips(docker, reference)));
   }
   return rows;
 }

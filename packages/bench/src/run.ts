@@ -12,7 +12,7 @@ function machine(): string {
 }
 
 function table(rows: BenchRow[]): string {
-  const head = '| workload | result | reference (same run) | ratio |\n| --- | ---: | ---: | ---: |\n';
+  const head = '| workload | result | reference (same run, alternating) | ratio (median of pairs) |\n| --- | ---: | ---: | ---: |\n';
   return head + rows.map((r) => `| ${r.name} | ${r.value.toLocaleString('en-US')} ${r.unit} | ${r.referenceValue.toLocaleString('en-US')} ops/s | ${r.ratio} |`).join('\n') + '\n';
 }
 

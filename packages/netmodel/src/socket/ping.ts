@@ -99,11 +99,13 @@ export class PingLayer {
   }
 
   /** ICMP delivered to this namespace. */
-  receive(ip: Ipv4Packet, message: IcmpMessage, _dev: NetInterface): void {
+  receive(ip: Ipv4Packet, message: IcmpMessage, dev: NetInterface): void {
     if (message.kind === 'echo-request') {
       if (this.ns.icmpEchoIgnoreAll) return;
       const reply: IcmpMessage = { kind: 'echo-reply', identifier: message.identifier, sequence: message.sequence, data: message.data };
-      this.ns.ipv4.output({ src: ip.dst, dst: ip.src, l4: { protocol: 'icmp', message: reply } });
+      // A broadcast ping is answered from the receiving interface's own address.
+      const src = this.ns.ipv4.isBroadcast(ip.dst, dev) ? dev.primaryAddress() : ip.dst;
+      this.ns.ipv4.output({ src, dst: ip.src, l4: { protocol: 'icmp', message: reply } });
       return;
     }
     if (message.kind === 'echo-reply') this.onReply(ip, message.identifier, message.sequence, message.data.length);
