@@ -47,3 +47,26 @@ describe('NAT on a Docker host', () => {
     expect(sources).toEqual(['172.17.0.2']);
   });
 });
+
+describe('ICMP errors from the Docker host', () => {
+  it('answers a TTL-1 packet with time exceeded from the gateway (what traceroute shows as hop 1)', async () => {
+    const h = new TestLan();
+    const c1 = h.run('c1');
+    const pending = c1.ns.icmp.ping('8.8.8.8', { ttl: 1, waitMs: 2000 });
+    h.clock.tick(2000);
+    const result = await pending;
+    expect(result.received).toBe(0);
+    expect(result.errors).toEqual([{ seq: 1, from: '172.17.0.1', kind: 'time-exceeded', code: 0 }]);
+  });
+
+  it('forgets MASQUERADE mappings when eth0 goes down, as Linux does', async () => {
+    const h = new TestLan();
+    const c1 = h.run('c1');
+    const pending = c1.ns.icmp.ping('8.8.8.8');
+    h.clock.tick(1000);
+    expect((await pending).received).toBe(1);
+    expect(h.host.netfilter.conntrack.list()).toContain('dst=8.8.8.8');
+    h.host.setUp('eth0', false);
+    expect(h.host.netfilter.conntrack.list()).not.toContain('dst=8.8.8.8');
+  });
+});

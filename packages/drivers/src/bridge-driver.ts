@@ -1,6 +1,6 @@
 import type { Bridge, Ipam, IpamPool, Namespace } from '@swarmsim/netmodel';
 import { macFromIpv4 } from '@swarmsim/packet';
-import { applyRules, installBridgeRules, publishRules } from './docker-firewall.js';
+import { applyRules, bridgeRules, publishRules, removeRules } from './docker-firewall.js';
 import { DriverError } from './errors.js';
 
 /** `docker network create -d bridge` options. */
@@ -24,6 +24,8 @@ export interface BridgeNetwork {
   prefixLength: number;
   icc: boolean;
   endpoints: Set<BridgeEndpoint>;
+  /** The iptables commands this network added, removed again with it. */
+  rules: string[];
 }
 
 /** One published port, `-p hostPort:containerPort/protocol`. */
@@ -77,8 +79,9 @@ export class BridgeDriver {
     this.host.addAddress(bridgeName, `${pool.gateway}/${prefixLength}`);
     this.host.setUp(bridgeName);
     const icc = options.icc ?? true;
-    installBridgeRules(this.host.netfilter, bridgeName, pool.subnet, { icc, masquerade: options.masquerade ?? true });
-    const network: BridgeNetwork = { name, bridge, pool, prefixLength, icc, endpoints: new Set() };
+    const rules = bridgeRules(bridgeName, pool.subnet, { icc, masquerade: options.masquerade ?? true });
+    applyRules(this.host.netfilter, rules);
+    const network: BridgeNetwork = { name, bridge, pool, prefixLength, icc, endpoints: new Set(), rules };
     this.networks.set(name, network);
     return network;
   }
@@ -112,7 +115,7 @@ export class BridgeDriver {
 
   /** Disconnects: rules removed, veth deleted (both ends), address released. */
   disconnect(ep: BridgeEndpoint): void {
-    applyRules(this.host.netfilter, ep.rules, '-D');
+    removeRules(this.host.netfilter, ep.rules);
     for (const p of ep.ports) this.publishedPorts.delete(portKey(p));
     this.host.removeInterface(ep.hostVeth);
     ep.ns.routes.remove({ dev: ep.ifName });
@@ -126,6 +129,7 @@ export class BridgeDriver {
     if (network.endpoints.size > 0) {
       throw new DriverError({ code: 'DRIVER_ERR_NETWORK_IN_USE', network: name }, `error while removing network: network ${name} has active endpoints`);
     }
+    removeRules(this.host.netfilter, network.rules);
     this.host.removeInterface(network.bridge.name);
     this.ipam.releasePool(network.pool.id);
     this.networks.delete(name);
@@ -133,7 +137,7 @@ export class BridgeDriver {
 
   private publish(ep: BridgeEndpoint, p: PortMapping): void {
     const rules = publishRules(ep.network.bridge.name, ep.ip, p.protocol ?? 'tcp', p.hostPort, p.containerPort);
-    applyRules(this.host.netfilter, rules, '-A');
+    applyRules(this.host.netfilter, rules);
     ep.rules.push(...rules);
     ep.ports.push(p);
     this.publishedPorts.set(portKey(p), ep);

@@ -20,30 +20,37 @@ export function installDockerChains(nf: Netfilter): void {
   nf.exec('-t filter -A DOCKER-ISOLATION-STAGE-2 -j RETURN');
 }
 
-/** The rules one bridge network adds: masquerade out, conntrack return path, icc, isolation. */
-export function installBridgeRules(nf: Netfilter, bridge: string, subnet: string, opts: { icc: boolean; masquerade: boolean }): void {
-  if (opts.masquerade) nf.exec(`-t nat -A POSTROUTING -s ${subnet} ! -o ${bridge} -j MASQUERADE`);
-  nf.exec(`-t nat -I DOCKER -i ${bridge} -j RETURN`);
-  nf.exec(`-t filter -A FORWARD -o ${bridge} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`);
-  nf.exec(`-t filter -A FORWARD -o ${bridge} -j DOCKER`);
-  nf.exec(`-t filter -A FORWARD -i ${bridge} ! -o ${bridge} -j ACCEPT`);
-  nf.exec(`-t filter -A FORWARD -i ${bridge} -o ${bridge} -j ${opts.icc ? 'ACCEPT' : 'DROP'}`);
-  nf.exec(`-t filter -I DOCKER-ISOLATION-STAGE-1 -i ${bridge} ! -o ${bridge} -j DOCKER-ISOLATION-STAGE-2`);
-  nf.exec(`-t filter -I DOCKER-ISOLATION-STAGE-2 -o ${bridge} -j DROP`);
+/**
+ * The rules one bridge network adds — masquerade out, conntrack return path, icc, isolation — as iptables
+ * commands (`-t TABLE -A|-I CHAIN …`); {@link removeRules} takes them out again on `docker network rm`.
+ */
+export function bridgeRules(bridge: string, subnet: string, opts: { icc: boolean; masquerade: boolean }): string[] {
+  return [
+    ...(opts.masquerade ? [`-t nat -A POSTROUTING -s ${subnet} ! -o ${bridge} -j MASQUERADE`] : []),
+    `-t nat -I DOCKER -i ${bridge} -j RETURN`,
+    `-t filter -A FORWARD -o ${bridge} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`,
+    `-t filter -A FORWARD -o ${bridge} -j DOCKER`,
+    `-t filter -A FORWARD -i ${bridge} ! -o ${bridge} -j ACCEPT`,
+    `-t filter -A FORWARD -i ${bridge} -o ${bridge} -j ${opts.icc ? 'ACCEPT' : 'DROP'}`,
+    `-t filter -I DOCKER-ISOLATION-STAGE-1 -i ${bridge} ! -o ${bridge} -j DOCKER-ISOLATION-STAGE-2`,
+    `-t filter -I DOCKER-ISOLATION-STAGE-2 -o ${bridge} -j DROP`
+  ];
 }
 
 /** The two rules behind `-p H:C` (iptabler/port.go): DNAT in nat DOCKER, ACCEPT in filter DOCKER. */
 export function publishRules(bridge: string, ip: string, protocol: 'tcp' | 'udp', hostPort: number, containerPort: number): string[] {
   return [
-    `-t nat DOCKER ! -i ${bridge} -p ${protocol} --dport ${hostPort} -j DNAT --to-destination ${ip}:${containerPort}`,
-    `-t filter DOCKER -d ${ip}/32 ! -i ${bridge} -o ${bridge} -p ${protocol} --dport ${containerPort} -j ACCEPT`
+    `-t nat -A DOCKER ! -i ${bridge} -p ${protocol} --dport ${hostPort} -j DNAT --to-destination ${ip}:${containerPort}`,
+    `-t filter -A DOCKER -d ${ip}/32 ! -i ${bridge} -o ${bridge} -p ${protocol} --dport ${containerPort} -j ACCEPT`
   ];
 }
 
-/** Applies (`-A`) or removes (`-D`) rules written as `-t TABLE CHAIN …`. */
-export function applyRules(nf: Netfilter, rules: string[], action: '-A' | '-D'): void {
-  for (const rule of rules) {
-    const [, table, chain, ...rest] = rule.split(' ');
-    nf.exec(`-t ${table} ${action} ${chain} ${rest.join(' ')}`);
-  }
+/** Runs iptables commands in order. */
+export function applyRules(nf: Netfilter, rules: readonly string[]): void {
+  for (const rule of rules) nf.exec(rule);
+}
+
+/** Deletes rules added by {@link applyRules} (`-A`/`-I` become `-D`), newest first. */
+export function removeRules(nf: Netfilter, rules: readonly string[]): void {
+  for (const rule of [...rules].reverse()) nf.exec(rule.replace(/ -[AI] /, ' -D '));
 }

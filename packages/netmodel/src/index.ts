@@ -15,7 +15,7 @@
  * const docker0 = host.addBridge('docker0');
  * host.addAddress('docker0', '172.17.0.1/16');
  * host.setUp('docker0');
- * const [veth] = host.addVethPair('veth1', 'eth0', c1, { mac: '02:42:ac:11:00:02' });
+ * const [veth] = host.addVethPair('veth1', 'eth0', c1, { peerMac: '02:42:ac:11:00:02' });
  * docker0.addPort(veth);
  * host.setUp('veth1');
  * c1.addAddress('eth0', '172.17.0.2/16');

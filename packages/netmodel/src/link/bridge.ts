@@ -114,7 +114,11 @@ export class Bridge extends NetInterface {
     else out.transmit(frame);
   }
 
+  // Frames for the host are received on the bridge device itself: its RX counters and taps see them.
   private deliverUp(frame: Uint8Array): void {
+    this.counters.rxPackets++;
+    this.counters.rxBytes += frame.length;
+    this.tap?.(frame, 'rx');
     this.namespace.receiveFrame(this, frame);
   }
 

@@ -1,5 +1,5 @@
 import type { Logger } from '@swarmsim/interface';
-import { decodeArp, decodeEthernet, EtherType, encodeArp, encodeEthernet, type ArpPacket } from '@swarmsim/packet';
+import { decodeArp, decodeEthernet, EtherType, encodeArp, encodeEthernet, type ArpPacket, type TcpSegment } from '@swarmsim/packet';
 import { NetmodelError } from '../errors.js';
 import type { Fabric } from '../fabric.js';
 import { Bridge, type BridgeOptions } from '../link/bridge.js';
@@ -7,7 +7,7 @@ import { EtherInterface } from '../link/ether-interface.js';
 import { Loopback } from '../link/loopback.js';
 import type { InterfaceOptions, NetInterface } from '../link/net-interface.js';
 import { Veth } from '../link/veth.js';
-import { Netfilter } from '../netfilter/index.js';
+import { Netfilter, type NetfilterOptions } from '../netfilter/index.js';
 import { TcpLayer, type TcpOptions } from '../tcp/index.js';
 import { parseInterfaceCidr } from './cidr.js';
 import { Ipv4Layer } from './ipv4-layer.js';
@@ -25,6 +25,8 @@ export interface NamespaceOptions {
   icmpEchoIgnoreAll?: boolean;
   neighbor?: NeighborOptions;
   tcp?: TcpOptions;
+  /** Conntrack limits and when tracking starts. @default Netfilter's defaults (tracking 'auto') */
+  netfilter?: NetfilterOptions;
 }
 
 /**
@@ -67,7 +69,7 @@ export class Namespace {
       random: fabric.random,
       isLocalAddress: (ip) => this.isLocalAddress(ip),
       primaryAddress: (ifName) => this.interfaces.get(ifName)?.primaryAddress()
-    });
+    }, options.netfilter);
     this.ipv4 = new Ipv4Layer(this);
     this.udp = new UdpLayer(this);
     this.icmp = new PingLayer(this);
@@ -76,7 +78,7 @@ export class Namespace {
         clock: fabric.clock,
         random: fabric.random,
         logger: this.log,
-        output: (segment, src, dst) => this.ipv4.output({ src, dst, l4: { protocol: 'tcp', segment } })
+        output: (segment, src, dst) => this.tcpOutput(segment, src, dst)
       },
       options.tcp
     );
@@ -146,6 +148,7 @@ export class Namespace {
   /** `ip link set NAME up|down`. */
   setUp(name: string, up = true): void {
     this.interface(name).up = up;
+    if (!up) this.forgetMasquerade(name);
   }
 
   /** `ip addr add CIDR dev NAME`: assigns the address and adds the connected route. */
@@ -169,6 +172,12 @@ export class Namespace {
     dev.addresses.splice(i, 1);
     this.localCache.clear();
     this.routes.remove({ dev: name, src: address, protocol: 'kernel' });
+    this.forgetMasquerade(name);
+  }
+
+  // Linux drops MASQUERADE mappings when their interface goes down or loses an address (masq_device_event).
+  private forgetMasquerade(ifName: string): void {
+    this.netfilter.conntrack.flush((e) => e.masqueradeIf === ifName);
   }
 
   /** Is `ip` an address of this namespace (all of 127.0.0.0/8 counts, as the kernel's local table). */
@@ -213,6 +222,16 @@ export class Namespace {
     this.udp.closeAll();
   }
 
+  // A segment the IP layer refuses (no route any more, too big for the link) is lost, as a dropped
+  // skb would be; TCP's retransmission timer then handles it like any loss.
+  private tcpOutput(segment: TcpSegment, src: string, dst: string): void {
+    try {
+      this.ipv4.output({ src, dst, l4: { protocol: 'tcp', segment } });
+    } catch (err) {
+      this.log.debug({ err, dst }, 'tcp segment not sent');
+    }
+  }
+
   private receiveArp(dev: NetInterface, bytes: Uint8Array): void {
     let arp: ArpPacket;
     try {
@@ -252,10 +271,11 @@ export class Namespace {
     return { ...options, ifIndex: this.fabric.allocateIfIndex(), mac: options.mac?.toLowerCase() ?? this.randomMac() };
   }
 
-  // Linux gives new veths/bridges a random locally administered unicast MAC.
+  // Linux gives new veths/bridges a random locally administered unicast MAC (eth_random_addr).
   private randomMac(): string {
-    const bytes = [0x02, 0x42];
-    for (let i = 0; i < 4; i++) bytes.push(Math.floor(this.fabric.random() * 256));
+    const bytes: number[] = [];
+    for (let i = 0; i < 6; i++) bytes.push(Math.floor(this.fabric.random() * 256));
+    bytes[0] = (bytes[0]! & 0xfe) | 0x02;
     return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':');
   }
 }

@@ -83,8 +83,10 @@ export class NeighborTable {
   handleArp(dev: NetInterface, arp: ArpPacket): void {
     const forUs = this.host.isLocalAddress(arp.targetIp);
     const slot = this.slots.get(key(dev, arp.senderIp));
-    // Linux updates a known entry from any ARP it hears, and creates one when a request targets us.
-    if (slot !== undefined) this.confirm(slot, arp.senderMac);
+    // Linux (arp_process): a reply confirms the neighbour (REACHABLE); a request only tells us its MAC, so
+    // the entry becomes STALE (queued packets go out) unless nothing changed; one is created when a request targets us.
+    if (slot !== undefined && arp.operation === 2) this.confirm(slot, arp.senderMac);
+    else if (slot !== undefined) this.refresh(slot, arp.senderMac);
     else if (forUs && arp.operation === 1 && arp.senderIp !== '0.0.0.0') this.createStale(dev, arp.senderIp, arp.senderMac);
     if (arp.operation !== 1 || !forUs) return;
     const reply: ArpPacket = {
@@ -148,6 +150,17 @@ export class NeighborTable {
     if (s.state === 'PERMANENT') return;
     s.mac = mac;
     s.state = 'REACHABLE';
+    s.updatedAt = this.host.clock.now();
+    s.timer?.clear();
+    s.timer = undefined;
+    this.flush(s);
+  }
+
+  private refresh(s: Slot, mac: string): void {
+    if (s.state === 'PERMANENT') return;
+    if (s.mac === mac && (s.state === 'REACHABLE' || s.state === 'STALE')) return;
+    s.mac = mac;
+    s.state = 'STALE';
     s.updatedAt = this.host.clock.now();
     s.timer?.clear();
     s.timer = undefined;

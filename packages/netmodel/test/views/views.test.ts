@@ -66,3 +66,31 @@ describe('Linux-shaped views', () => {
     expect(ipLink(a)).toMatch(/eth0@if\d+: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state LOWERLAYERDOWN/);
   });
 });
+
+describe('stack behaviours seen through the views', () => {
+  it('uses a permanent neighbour entry without sending ARP', async () => {
+    const { clock, a } = pair();
+    a.neighbors.addPermanent(a.interface('eth0'), '172.17.0.3', '02:42:ac:11:00:03');
+    const sent: number[] = [];
+    a.interface('eth0').tap = (frame, dir) => {
+      if (dir === 'tx') sent.push((frame[12]! << 8) | frame[13]!);
+    };
+    const done = a.icmp.ping('172.17.0.3');
+    clock.tick(1000);
+    expect((await done).received).toBe(1);
+    expect(ipNeigh(a)).toBe('172.17.0.3 dev eth0 lladdr 02:42:ac:11:00:03 PERMANENT\n');
+    // The echo request went straight out as IPv4; a's only ARP frame is its reply to b's request.
+    expect(sent[0]).toBe(0x0800);
+    expect(sent.filter((t) => t === 0x0806).length).toBe(1);
+  });
+
+  it('stays silent to pings with icmp_echo_ignore_all and refuses datagrams over the MTU', async () => {
+    const { clock, a, b } = pair();
+    b.icmpEchoIgnoreAll = true;
+    const done = a.icmp.ping('172.17.0.3', { waitMs: 2000 });
+    clock.tick(2000);
+    expect((await done).received).toBe(0);
+    expect(() => a.udp.bind().send(new Uint8Array(1473), 9, '172.17.0.3')).toThrow(expect.objectContaining({ code: 'NETMODEL_ERR_MESSAGE_TOO_LONG' }));
+    expect(() => a.udp.bind().send(new Uint8Array(1472), 9, '172.17.0.3')).not.toThrow();
+  });
+});
