@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { runDnsBench } from './dns-bench.js';
 import { runNetmodelBench, type BenchRow } from './netmodel-bench.js';
 
 // npm run bench: measures, writes bench/results/<name>.json and the table in docs/benchmarks.md.
@@ -33,13 +34,39 @@ function writeSection(name: string, body: string): void {
 }
 
 const date = new Date().toISOString();
-const rows = await runNetmodelBench();
+const header = `Machine: ${machine()}. Date: ${date}. Command: \`npm run bench\`.`;
+
+/** One benchmark area: rows plus the text that explains its reference. */
+interface Section {
+  name: string;
+  title: string;
+  note: string;
+  run: () => Promise<BenchRow[]>;
+}
+
+const sections: Section[] = [
+  {
+    name: 'netmodel',
+    title: "netmodel: one host's data plane",
+    note:
+      'The reference is the bare codec cost of the same frame (encode and decode Ethernet/IPv4/UDP, no stack), so a ratio\n' +
+      'of 0.5 means the stack spends as much again on switching, routing, netfilter and sockets as on the bytes.\n',
+    run: runNetmodelBench
+  },
+  {
+    name: 'dns',
+    title: 'dns: the embedded resolver (127.0.0.11)',
+    note: 'The reference is dns-packet alone decoding the same query and encoding the same answer: the wire-format floor.\n',
+    run: runDnsBench
+  }
+];
+
+const only = process.argv[2];
 mkdirSync(`${root}bench/results`, { recursive: true });
-writeFileSync(`${root}bench/results/netmodel.json`, `${JSON.stringify({ date, machine: machine(), command: 'npm run bench', rows }, null, 2)}\n`);
-writeSection(
-  'netmodel',
-  `## netmodel: one host's data plane\n\nMachine: ${machine()}. Date: ${date}. Command: \`npm run bench\`.\n\n${table(rows)}\n` +
-    'The reference is the bare codec cost of the same frame (encode and decode Ethernet/IPv4/UDP, no stack), so a ratio\n' +
-    'of 0.5 means the stack spends as much again on switching, routing, netfilter and sockets as on the bytes.\n'
-);
-console.log(table(rows));
+for (const section of sections) {
+  if (only !== undefined && only !== section.name) continue;
+  const rows = await section.run();
+  writeFileSync(`${root}bench/results/${section.name}.json`, `${JSON.stringify({ date, machine: machine(), command: 'npm run bench', rows }, null, 2)}\n`);
+  writeSection(section.name, `## ${section.title}\n\n${header}\n\n${table(rows)}\n${section.note}`);
+  console.log(`${section.title}\n${table(rows)}`);
+}
