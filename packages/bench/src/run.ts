@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runDnsBench } from './dns-bench.js';
+import { runLbBench } from './lb-bench.js';
 import { runNetmodelBench, type BenchRow } from './netmodel-bench.js';
 
 // npm run bench: measures, writes bench/results/<name>.json and the table in docs/benchmarks.md.
@@ -58,6 +59,12 @@ const sections: Section[] = [
     title: 'dns: the embedded resolver (127.0.0.11)',
     note: 'The reference is dns-packet alone decoding the same query and encoding the same answer: the wire-format floor.\n',
     run: runDnsBench
+  },
+  {
+    name: 'lb',
+    title: 'lb: IPVS-like scheduling',
+    note: 'References: for new flows, a flow key + array round-robin + `Map.set`; for existing flows, a bare `Map.get` of the same keys.\n',
+    run: runLbBench
   }
 ];
 
