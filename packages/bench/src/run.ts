@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runDnsBench } from './dns-bench.js';
 import { runLbBench } from './lb-bench.js';
+import { runTransportBench } from './transport-bench.js';
 import { runNetmodelBench, type BenchRow } from './netmodel-bench.js';
 
 // npm run bench: measures, writes bench/results/<name>.json and the table in docs/benchmarks.md.
@@ -65,6 +66,12 @@ const sections: Section[] = [
     title: 'lb: IPVS-like scheduling',
     note: 'References: for new flows, a flow key + array round-robin + `Map.set`; for existing flows, a bare `Map.get` of the same keys.\n',
     run: runLbBench
+  },
+  {
+    name: 'transport',
+    title: 'transport-ws: messages over WebSockets on loopback',
+    note: 'References: raw `ws` sending the same payloads in the same run (one message per payload, and batched with msgpackr as transport-ws does).\n',
+    run: runTransportBench
   }
 ];
 

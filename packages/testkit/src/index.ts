@@ -1,15 +1,27 @@
 /**
  * @packageDocumentation
- * Test doubles that swarmsim's own tests use and that users can use in theirs: a virtual `ManualClock`
- * and `waitFor` for real-time tests.
+ * Test doubles that swarmsim's own tests use and that users can use in theirs: a virtual `ManualClock`,
+ * `waitFor` for real-time tests, an in-memory `MemoryNetwork` of Transports with seeded latency, loss,
+ * partitions and crashes, and `transportSuite`, the compliance tests every Transport must pass.
  *
  * @example
  * ```ts
- * import { ManualClock } from '@swarmsim/testkit';
+ * import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
  * const clock = new ManualClock();
- * clock.setTimeout(() => console.log('fired at', clock.now()), 1000);
- * clock.tick(1000); // fired at 1000
+ * const net = new MemoryNetwork({ clock }, { seed: 42, defaults: { latencyMs: 5 } });
+ * const a = net.createTransport('node-1');
+ * const b = net.createTransport('node-2');
+ * b.onMessage((from, channel, payload) => console.log(from, channel, payload.length));
+ * a.sendBestEffort('node-2', 'gossip', new Uint8Array([1, 2, 3]));
+ * clock.tick(5); // node-1 gossip 3
  * ```
  */
 export { ManualClock } from './manual-clock.js';
 export { waitFor, WaitForTimeoutError, type WaitForOptions } from './wait-for.js';
+export { MemoryNetwork, type LinkConditions, type MemoryNetworkOptions, type MemoryNetworkStats } from './memory-network/index.js';
+export {
+  TransportError,
+  type TransportErrorType,
+  type UnreachableReason
+} from './transport-errors.js';
+export { transportSuite, type TransportHarness, type TransportSuiteOptions } from './transport-suite/index.js';

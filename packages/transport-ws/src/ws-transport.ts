@@ -1,0 +1,185 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { seededRandom, silentLogger, type Channel, type Logger, type MessageHandler, type PeerId, type Transport } from '@swarmsim/interface';
+import { payloadTooLarge, transportClosed, unreachable, WsTransportError } from './errors.js';
+import { Inbound } from './inbound.js';
+import { resolveInit, type ResolvedWsInit, type WsTransportInit } from './options.js';
+import { PEER_HEADER, PeerLink, TOKEN_HEADER, type LinkContext } from './peer-link.js';
+import { emptyStats, type WsTransportStats } from './stats.js';
+
+/** Collaborators of a {@link WsTransport}. */
+export interface WsTransportComponents {
+  /** @default silentLogger */
+  logger?: Logger;
+}
+
+/** Starts a WebSocket transport: binds its server, then returns it ready to send and receive. */
+export async function createWsTransport(init: WsTransportInit, components: WsTransportComponents = {}): Promise<WsTransport> {
+  const transport = new WsTransport(resolveInit(init), components.logger ?? silentLogger);
+  await transport.listen();
+  return transport;
+}
+
+/**
+ * {@link Transport} over WebSockets: one server per node, one lazily opened outgoing connection per peer,
+ * msgpackr frames batched per event-loop turn, a join token checked before any message is accepted.
+ */
+export class WsTransport implements Transport {
+  readonly localId: PeerId;
+  readonly maxPayloadBytes: number;
+  private readonly server: WebSocketServer;
+  private readonly book = new Map<PeerId, string>();
+  private readonly links = new Map<PeerId, PeerLink>();
+  private readonly inbound = new Map<PeerId, Inbound>();
+  private readonly faulted = new Set<Channel>();
+  private readonly counters = emptyStats();
+  private readonly linkContext: LinkContext;
+  private readonly token: Buffer;
+  private handler: MessageHandler | undefined;
+  private closed = false;
+
+  /** Use {@link createWsTransport}, which also binds the server. */
+  constructor(
+    private readonly init: ResolvedWsInit,
+    private readonly log: Logger
+  ) {
+    this.localId = init.localId;
+    this.maxPayloadBytes = init.maxPayloadBytes;
+    this.token = Buffer.from(init.token);
+    this.setPeers(init.peers);
+    this.linkContext = { localId: init.localId, init, stats: this.counters, random: seededRandom(init.seed), log };
+    this.server = new WebSocketServer({
+      host: init.host,
+      port: init.port,
+      maxPayload: init.socketMaxPayloadBytes,
+      perMessageDeflate: false,
+      verifyClient: (info, cb) => this.verify(info.req, cb)
+    });
+    this.server.on('connection', (socket, req) => this.accept(socket, req));
+  }
+
+  /** The port the server is bound to. */
+  get port(): number {
+    const address = this.server.address();
+    return typeof address === 'object' && address !== null ? address.port : this.init.port;
+  }
+
+  /** The URL peers use to reach this node, for their address books. */
+  get url(): string {
+    return `ws://${this.init.host}:${this.port}`;
+  }
+
+  /** A snapshot of the counters. */
+  get stats(): Readonly<WsTransportStats> {
+    return { ...this.counters };
+  }
+
+  /** Adds or replaces address-book entries; a changed address takes effect on the next connection. */
+  setPeers(book: Record<PeerId, string>): void {
+    for (const [peer, url] of Object.entries(book)) {
+      if (this.book.get(peer) === url) continue;
+      this.links.get(peer)?.close('readdressed');
+      this.links.delete(peer);
+      this.book.set(peer, url);
+    }
+  }
+
+  /** Test hook: while faulted, a channel drops best-effort messages and refuses reliable ones, both ways. */
+  faultChannel(channel: Channel, faulted = true): void {
+    if (faulted) this.faulted.add(channel);
+    else this.faulted.delete(channel);
+  }
+
+  /** Resolves once the server listens. */
+  listen(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.once('listening', () => resolve());
+      this.server.once('error', (err) => {
+        const { host, port } = this.init;
+        reject(new WsTransportError({ code: 'WS_ERR_LISTEN_FAILED', host, port }, `cannot listen on ${host}:${port}`, { cause: err }));
+      });
+    });
+  }
+
+  onMessage(handler: MessageHandler): void {
+    this.handler = handler;
+  }
+
+  sendBestEffort(to: PeerId, channel: Channel, payload: Uint8Array): void {
+    if (payload.byteLength > this.maxPayloadBytes) throw payloadTooLarge(payload.byteLength, this.maxPayloadBytes);
+    const link = this.closed || this.faulted.has(channel) ? undefined : this.link(to);
+    // Datagram semantics: an unreachable peer is a silent loss.
+    if (link === undefined) this.counters.dropped++;
+    else link.send(channel, payload.slice(), undefined);
+  }
+
+  sendReliable(to: PeerId, channel: Channel, payload: Uint8Array): Promise<void> {
+    if (payload.byteLength > this.maxPayloadBytes) return Promise.reject(payloadTooLarge(payload.byteLength, this.maxPayloadBytes));
+    if (this.closed) return Promise.reject(transportClosed(this.localId));
+    if (this.faulted.has(channel)) return Promise.reject(unreachable(to, 'faulted'));
+    const link = this.link(to);
+    if (link === undefined) return Promise.reject(unreachable(to, 'unknown'));
+    return new Promise((resolve, reject) => link.send(channel, payload.slice(), { resolve, reject }));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.handler = undefined;
+    for (const link of this.links.values()) link.close();
+    for (const inbound of this.inbound.values()) inbound.terminate();
+    for (const client of this.server.clients) client.terminate();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private link(to: PeerId): PeerLink | undefined {
+    let link = this.links.get(to);
+    if (link === undefined) {
+      const url = this.book.get(to);
+      if (url === undefined) return undefined;
+      link = new PeerLink(to, url, this.linkContext);
+      this.links.set(to, link);
+    }
+    return link;
+  }
+
+  private verify(req: IncomingMessage, cb: (ok: boolean, code?: number) => void): void {
+    const token = req.headers[TOKEN_HEADER];
+    const given = Buffer.from(typeof token === 'string' ? token : '');
+    // Constant-time compare, so the token cannot be guessed byte by byte from response times.
+    if (given.length !== this.token.length || !timingSafeEqual(given, this.token)) {
+      this.counters.authRejections++;
+      return cb(false, 401);
+    }
+    if (typeof req.headers[PEER_HEADER] !== 'string' || this.closed) return cb(false, 400);
+    cb(true);
+  }
+
+  private accept(socket: WebSocket, req: IncomingMessage): void {
+    const peer = req.headers[PEER_HEADER] as string;
+    // The newest connection from a peer wins: the old one is dead or a duplicate, and two live ones could reorder.
+    this.inbound.get(peer)?.terminate();
+    const inbound = new Inbound(peer, socket, {
+      maxFrameBytes: this.init.maxFrameBytes,
+      stats: this.counters,
+      isFaulted: (channel) => this.faulted.has(channel),
+      deliver: (from, channel, payload) => this.deliver(from, channel, payload)
+    });
+    this.inbound.set(peer, inbound);
+    socket.on('close', () => {
+      if (this.inbound.get(peer) === inbound) this.inbound.delete(peer);
+    });
+  }
+
+  private deliver(from: PeerId, channel: Channel, payload: Uint8Array): void {
+    const handler = this.handler;
+    if (handler === undefined) return;
+    try {
+      handler(from, channel, payload);
+    } catch (err) {
+      this.counters.handlerErrors++;
+      this.log.error({ err, from, channel }, 'message handler threw');
+    }
+  }
+}
