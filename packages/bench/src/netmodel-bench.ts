@@ -11,6 +11,8 @@ export interface BenchRow {
   value: number;
   reference: string;
   referenceValue: number;
+  /** Unit of the reference value. @default 'ops/s' */
+  referenceUnit?: string;
   ratio: number;
 }
 

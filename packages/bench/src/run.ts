@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runDnsBench } from './dns-bench.js';
+import { runGossipBench } from './gossip-bench.js';
 import { runLbBench } from './lb-bench.js';
 import { runTransportBench } from './transport-bench.js';
 import { runNetmodelBench, type BenchRow } from './netmodel-bench.js';
@@ -16,7 +17,7 @@ function machine(): string {
 
 function table(rows: BenchRow[]): string {
   const head = '| workload | result | reference (same run, alternating) | ratio (median of pairs) |\n| --- | ---: | ---: | ---: |\n';
-  return head + rows.map((r) => `| ${r.name} | ${r.value.toLocaleString('en-US')} ${r.unit} | ${r.referenceValue.toLocaleString('en-US')} ops/s | ${r.ratio} |`).join('\n') + '\n';
+  return head + rows.map((r) => `| ${r.name} | ${r.value.toLocaleString('en-US')} ${r.unit} | ${r.referenceValue.toLocaleString('en-US')} ${r.referenceUnit ?? 'ops/s'} | ${r.ratio} |`).join('\n') + '\n';
 }
 
 function writeSection(name: string, body: string): void {
@@ -66,6 +67,15 @@ const sections: Section[] = [
     title: 'lb: IPVS-like scheduling',
     note: 'References: for new flows, a flow key + array round-robin + `Map.set`; for existing flows, a bare `Map.get` of the same keys.\n',
     run: runLbBench
+  },
+  {
+    name: 'gossip',
+    title: 'gossip: table-write convergence vs the Serf model',
+    note:
+      'In-process, virtual time (ManualClock + MemoryNetwork, 1 ± 1 ms links), `lan` preset: gossip 200 ms, fanout 3. The\n' +
+      'reference is the Serf convergence model for the same interval and fanout — time until 99.99 % of nodes are\n' +
+      'informed, fraction after r rounds = 1/(1 + (n+1)·e^(−fanout·0.5·r)). A ratio below 1 is faster than the model.\n',
+    run: runGossipBench
   },
   {
     name: 'transport',
