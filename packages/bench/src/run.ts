@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runDnsBench } from './dns-bench.js';
 import { runGossipBench } from './gossip-bench.js';
+import { runGossipWsBench } from './gossip-ws-bench.js';
 import { runLbBench } from './lb-bench.js';
 import { runTransportBench } from './transport-bench.js';
 import { runNetmodelBench, type BenchRow } from './netmodel-bench.js';
@@ -76,6 +77,12 @@ const sections: Section[] = [
       'reference is the Serf convergence model for the same interval and fanout — time until 99.99 % of nodes are\n' +
       'informed, fraction after r rounds = 1/(1 + (n+1)·e^(−fanout·0.5·r)). A ratio below 1 is faster than the model.\n',
     run: runGossipBench
+  },
+  {
+    name: 'gossip-ws',
+    title: 'gossip over transport-ws: real-time convergence vs the Serf model',
+    note: 'Real WebSockets on 127.0.0.1 and real timers, one process, `lan` preset; reference as above.\n',
+    run: runGossipWsBench
   },
   {
     name: 'transport',

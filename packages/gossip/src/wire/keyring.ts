@@ -18,6 +18,8 @@ export const MAX_KEYS = 3;
  */
 export class Keyring {
   private keys: Uint8Array[];
+  private noncePrefix: Uint8Array | undefined;
+  private nonceCounter = 0n;
 
   /** @param keys - 1 to 3 keys of 32 bytes; the first is primary */
   constructor(keys: readonly Uint8Array[]) {
@@ -46,10 +48,12 @@ export class Keyring {
     this.keys = Keyring.check(this.keys.filter((k) => !sameKey(k, key)));
   }
 
-  /** Encrypts and authenticates `plain` with the primary key; the nonce comes from `random` (seeded in tests). */
+  /**
+   * Encrypts and authenticates `plain` with the primary key. GCM must never reuse a nonce under one key, so the
+   * nonce is a 4-byte prefix drawn once from `random` (seeded in tests, so runs replay) plus a 64-bit counter.
+   */
   seal(plain: Uint8Array, random: Random): Uint8Array {
-    const nonce = new Uint8Array(NONCE_BYTES);
-    for (let i = 0; i < NONCE_BYTES; i++) nonce[i] = Math.floor(random() * 256);
+    const nonce = this.nextNonce(random);
     const cipher = createCipheriv('aes-256-gcm', this.keys[0]!, nonce);
     const body = cipher.update(plain);
     const final = cipher.final();
@@ -80,6 +84,18 @@ export class Keyring {
       }
     }
     return undefined;
+  }
+
+  private nextNonce(random: Random): Uint8Array {
+    if (this.noncePrefix === undefined) {
+      this.noncePrefix = new Uint8Array(4);
+      for (let i = 0; i < 4; i++) this.noncePrefix[i] = Math.floor(random() * 256);
+    }
+    const nonce = new Uint8Array(NONCE_BYTES);
+    nonce.set(this.noncePrefix);
+    new DataView(nonce.buffer).setBigUint64(4, this.nonceCounter);
+    this.nonceCounter = (this.nonceCounter + 1n) & 0xffffffffffffffffn;
+    return nonce;
   }
 
   private indexOf(key: Uint8Array): number {
