@@ -17,8 +17,10 @@ function machine(): string {
 }
 
 function table(rows: BenchRow[]): string {
-  const head = '| workload | result | reference (same run, alternating) | ratio (median of pairs) |\n| --- | ---: | ---: | ---: |\n';
-  return head + rows.map((r) => `| ${r.name} | ${r.value.toLocaleString('en-US')} ${r.unit} | ${r.referenceValue.toLocaleString('en-US')} ${r.referenceUnit ?? 'ops/s'} | ${r.ratio} |`).join('\n') + '\n';
+  const head = '| workload | result | reference (measured or modelled in the same run) | reference value | ratio |\n| --- | ---: | --- | ---: | ---: |\n';
+  const line = (r: BenchRow) =>
+    `| ${r.name} | ${r.value.toLocaleString('en-US')} ${r.unit} | ${r.reference} | ${r.referenceValue.toLocaleString('en-US')} ${r.referenceUnit ?? 'ops/s'} | ${r.ratio} |`;
+  return head + rows.map(line).join('\n') + '\n';
 }
 
 function writeSection(name: string, body: string): void {
@@ -53,8 +55,9 @@ const sections: Section[] = [
     name: 'netmodel',
     title: "netmodel: one host's data plane",
     note:
-      'The reference is the bare codec cost of the same frame (encode and decode Ethernet/IPv4/UDP, no stack), so a ratio\n' +
-      'of 0.5 means the stack spends as much again on switching, routing, netfilter and sockets as on the bytes.\n',
+      'The reference is the bare codec cost of the same frame (encode and decode Ethernet/IPv4/UDP, no stack), measured in\n' +
+      'alternating runs with the workload; the ratio is the median of the per-pair ratios. A ratio of 0.5 means the stack\n' +
+      'spends as much again on switching, routing, netfilter and sockets as on the bytes.\n',
     run: runNetmodelBench
   },
   {
@@ -92,12 +95,22 @@ const sections: Section[] = [
   }
 ];
 
+// `run.js NAME` measures one section; `run.js --render` rewrites docs/benchmarks.md from bench/results/*.json.
 const only = process.argv[2];
 mkdirSync(`${root}bench/results`, { recursive: true });
 for (const section of sections) {
-  if (only !== undefined && only !== section.name) continue;
-  const rows = await section.run();
-  writeFileSync(`${root}bench/results/${section.name}.json`, `${JSON.stringify({ date, machine: machine(), command: 'npm run bench', rows }, null, 2)}\n`);
-  writeSection(section.name, `## ${section.title}\n\n${header}\n\n${table(rows)}\n${section.note}`);
+  if (only !== undefined && only !== '--render' && only !== section.name) continue;
+  const resultFile = `${root}bench/results/${section.name}.json`;
+  let rows: BenchRow[];
+  let head = header;
+  if (only === '--render') {
+    const saved = JSON.parse(readFileSync(resultFile, 'utf8')) as { date: string; machine: string; rows: BenchRow[] };
+    rows = saved.rows;
+    head = `Machine: ${saved.machine}. Date: ${saved.date}. Command: \`npm run bench\`.`;
+  } else {
+    rows = await section.run();
+    writeFileSync(resultFile, `${JSON.stringify({ date, machine: machine(), command: 'npm run bench', rows }, null, 2)}\n`);
+  }
+  writeSection(section.name, `## ${section.title}\n\n${head}\n\n${table(rows)}\n${section.note}`);
   console.log(`${section.title}\n${table(rows)}`);
 }
