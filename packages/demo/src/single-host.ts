@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDockerHost } from '@swarmsim/drivers';
 import { bridgeFdb, Fabric, ifconfig, ipRoute, Wire, type PingResult } from '@swarmsim/netmodel';
+import { whoami } from '@swarmsim/apps';
 import { PcapWriter } from '@swarmsim/packet';
 import { ManualClock } from '@swarmsim/testkit';
 
@@ -32,13 +33,7 @@ const webEp = host.bridges.connect(web, 'bridge', { publish: [{ hostPort: 8080, 
 section('docker run -d --name c1 busybox; docker run -d --name web -p 8080:80 traefik/whoami');
 say(`c1  ${c1Ep.ip}  ${c1Ep.mac}\nweb ${webEp.ip}  ${webEp.mac}`);
 
-web.tcp.listen('0.0.0.0', 80, (conn) => {
-  conn.on('data', () => {
-    const body = `Hostname: web\nIP: 127.0.0.1\nIP: ${webEp.ip}\nRemoteAddr: ${conn.remoteIp}:${conn.remotePort}\n`;
-    conn.write(new TextEncoder().encode(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`));
-    conn.end();
-  });
-});
+whoami.start({ ns: web, hostname: 'web', env: {} });
 
 async function ping(from: typeof c1, name: string, dst: string, count: number): Promise<void> {
   section(`docker exec ${name} ping -c ${count} ${dst}`);
@@ -57,7 +52,7 @@ async function main(): Promise<void> {
   const client = router.tcp.connect('192.168.99.1', '192.168.99.100', 8080);
   let response = '';
   client.on('data', (d) => (response += new TextDecoder().decode(d)));
-  client.on('connect', () => client.write(new TextEncoder().encode('GET / HTTP/1.1\r\nHost: 192.168.99.100:8080\r\n\r\n')));
+  client.on('connect', () => client.write(new TextEncoder().encode('GET / HTTP/1.1\r\nHost: 192.168.99.100:8080\r\nUser-Agent: curl/8.5.0\r\nConnection: close\r\n\r\n')));
   // curl closes its side once the server has closed (Connection: close).
   client.on('end', () => client.end());
   clock.tick(1000);
