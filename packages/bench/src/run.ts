@@ -6,6 +6,7 @@ import { runGossipBench } from './gossip-bench.js';
 import { runGossipWsBench } from './gossip-ws-bench.js';
 import { runLbBench } from './lb-bench.js';
 import { runTransportBench } from './transport-bench.js';
+import { runWorkerBaselineBench } from './worker-baseline-bench.js';
 import { runNetmodelBench, type BenchRow } from './netmodel-bench.js';
 
 // npm run bench: measures, writes bench/results/<name>.json and the table in docs/benchmarks.md.
@@ -92,6 +93,12 @@ const sections: Section[] = [
     title: 'transport-ws: messages over WebSockets on loopback',
     note: 'References: raw `ws` sending the same payloads in the same run (one message per payload, and batched with msgpackr as transport-ws does).\n',
     run: runTransportBench
+  },
+  {
+    name: 'worker-baseline',
+    title: 'worker threads: the bare spawn baseline for node boot (issue 4)',
+    note: 'N workers that only load ws and msgpackr and open a ws server on 127.0.0.1; the reference is the figure issue 4 quotes for these machines. Node runtimes will be measured against this baseline in the same run.\n',
+    run: runWorkerBaselineBench
   }
 ];
 
