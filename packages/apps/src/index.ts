@@ -16,4 +16,5 @@ export type { App, AppContext, AppProcess } from './app.js';
 export { whoami, whoamiBody } from './whoami.js';
 export { sleep } from './sleep.js';
 export { parseRequestHead, type HttpRequestHead } from './http-request.js';
-export { findApp, AppError, type AppErrorCode } from './registry.js';
+export { findApp } from './registry.js';
+export { AppError, type AppErrorCode } from './errors.js';

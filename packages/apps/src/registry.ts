@@ -1,16 +1,8 @@
-import { SwarmsimError } from '@swarmsim/interface';
+import { AppError } from './errors.js';
 import type { App } from './app.js';
 import { sleep } from './sleep.js';
 import { whoami } from './whoami.js';
 
-/**
- * Codes of the app registry:
- * - APPS_ERR_UNKNOWN_IMAGE: no simulated app for that image (Docker: "pull access denied" / "manifest unknown")
- */
-export type AppErrorCode = 'APPS_ERR_UNKNOWN_IMAGE';
-
-/** Error of the app registry. */
-export class AppError extends SwarmsimError<{ code: AppErrorCode; image: string }> {}
 
 // Short names as users type them; a registry prefix, tag or digest is ignored.
 const APPS: Readonly<Record<string, App>> = {

@@ -1,5 +1,6 @@
 import type { TcpSocket } from '@swarmsim/netmodel';
 import type { App, AppContext, AppProcess } from './app.js';
+import { AppError } from './errors.js';
 import { parseRequestHead, type HttpRequestHead } from './http-request.js';
 
 const encoder = new TextEncoder();
@@ -13,7 +14,11 @@ const decoder = new TextDecoder();
 export const whoami: App = {
   image: 'traefik/whoami',
   start(ctx: AppContext): AppProcess {
-    const port = Number(ctx.env['WHOAMI_PORT_NUMBER'] ?? 80);
+    const port = Number.parseInt(ctx.env['WHOAMI_PORT_NUMBER'] ?? '80', 10);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      const value = ctx.env['WHOAMI_PORT_NUMBER'];
+      throw new AppError({ code: 'APPS_ERR_BAD_ENV', image: 'traefik/whoami', variable: 'WHOAMI_PORT_NUMBER' }, `whoami: invalid WHOAMI_PORT_NUMBER ${value}`);
+    }
     const listener = ctx.ns.tcp.listen('0.0.0.0', port, (conn) => serve(ctx, conn));
     return { stop: () => listener.close() };
   }

@@ -66,3 +66,12 @@ describe('findApp', () => {
     expect(() => findApp('nginx')).toThrow(AppError);
   });
 });
+
+describe('whoami configuration', () => {
+  it('refuses a non-numeric WHOAMI_PORT_NUMBER with a code', () => {
+    const { web } = setup();
+    expect(() => whoami.start({ ns: web, hostname: 'w', env: { WHOAMI_PORT_NUMBER: 'abc' } })).toThrow(
+      expect.objectContaining({ code: 'APPS_ERR_BAD_ENV' })
+    );
+  });
+});

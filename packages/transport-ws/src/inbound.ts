@@ -20,6 +20,11 @@ export interface InboundContext {
 export class Inbound {
   private highestSeq = 0;
   private refused: number[] = [];
+  // Once a frame is dropped, reliable messages it may have held are lost: acking later ones (acks are
+  // cumulative) would report the lost ones delivered, and delivering later ones would break per-channel order.
+  // So reliable traffic stops being delivered or acked; the sender's ack timeout rejects those sends and it
+  // reconnects, which starts a fresh Inbound. Best-effort messages keep flowing.
+  private lostFrame = false;
   private ackScheduled: NodeJS.Immediate | undefined;
 
   constructor(
@@ -44,11 +49,13 @@ export class Inbound {
     // ws already holds the bytes; refusing to decode them keeps one big frame from costing more.
     if (data.byteLength > this.ctx.maxFrameBytes) {
       stats.oversizeFrames++;
+      this.lostFrame = true;
       return;
     }
     const frame = decodeFrame(data);
     if (frame?.type !== FrameType.Batch) {
       stats.badFrames++;
+      this.lostFrame = true;
       return;
     }
     stats.messagesReceived += frame.messages.length;
@@ -57,6 +64,10 @@ export class Inbound {
 
   private handle(message: FrameMessage): void {
     const faulted = this.ctx.isFaulted(message.channel);
+    if (message.seq !== 0 && this.lostFrame) {
+      this.ctx.stats.dropped++;
+      return;
+    }
     if (message.seq !== 0) {
       this.highestSeq = Math.max(this.highestSeq, message.seq);
       if (faulted) this.refused.push(message.seq);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { isSwarmsimError } from '@swarmsim/interface';
 import { waitFor } from '@swarmsim/testkit';
-import { createWsTransport, encodeBatch, WsTransportError, type WsTransport } from '../src/index.js';
+import { createWsTransport, decodeFrame, encodeBatch, WsTransportError, type WsTransport } from '../src/index.js';
 import { cluster, TOKEN } from './helpers.js';
 
 const open: { close(): unknown }[] = [];
@@ -208,5 +208,26 @@ describe('WsTransport', () => {
     const [a] = await started(['a']);
     const clash = await errorOf(createWsTransport({ localId: 'b', token: TOKEN, port: a!.port }));
     expect(isSwarmsimError(clash, 'WS_ERR_LISTEN_FAILED')).toBe(true);
+  });
+});
+
+describe('after a dropped frame', () => {
+  it('stops acknowledging reliable messages, so a lost one is never reported delivered', async () => {
+    const [b] = await started(['b'], { maxPayloadBytes: 1000, maxFrameBytes: 2048 });
+    const got: number[] = [];
+    b!.onMessage((_f, _c, p) => got.push(p[0]!));
+    const ws = rawClient(b!.url, TOKEN);
+    await new Promise((resolve) => ws.once('open', resolve));
+    const acks: unknown[] = [];
+    ws.on('message', (data: Buffer) => acks.push(decodeFrame(data)));
+    ws.send(encodeBatch([{ channel: 'control', seq: 1, payload: Uint8Array.of(1) }]));
+    await waitFor(() => acks.length === 1, { timeoutMs: 2000 });
+    // Frame with seq 2 is lost (too big); seq 3 must neither be delivered nor acknowledged, best effort still is.
+    ws.send(encodeBatch([{ channel: 'control', seq: 2, payload: new Uint8Array(4096) }]));
+    ws.send(encodeBatch([{ channel: 'control', seq: 3, payload: Uint8Array.of(3) }, { channel: 'data', seq: 0, payload: Uint8Array.of(9) }]));
+    await waitFor(() => got.includes(9), { timeoutMs: 2000 });
+    expect(got).toEqual([1, 9]);
+    expect(acks).toHaveLength(1);
+    ws.close();
   });
 });

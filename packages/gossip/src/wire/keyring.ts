@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Random } from '@swarmsim/interface';
 import { GossipError } from '../errors.js';
 
@@ -50,10 +50,12 @@ export class Keyring {
 
   /**
    * Encrypts and authenticates `plain` with the primary key. GCM must never reuse a nonce under one key, so the
-   * nonce is a 4-byte prefix drawn once from `random` (seeded in tests, so runs replay) plus a 64-bit counter.
+   * nonce is a 4-byte prefix from the OS CSPRNG, drawn once per keyring (a seeded RNG would repeat it when a node
+   * restarts under the same id), plus a 64-bit counter. Only ciphertext bytes depend on it, never behaviour, so
+   * seeded runs still replay event for event. `_random` is kept for callers; it is not used for nonces.
    */
-  seal(plain: Uint8Array, random: Random): Uint8Array {
-    const nonce = this.nextNonce(random);
+  seal(plain: Uint8Array, _random?: Random): Uint8Array {
+    const nonce = this.nextNonce();
     const cipher = createCipheriv('aes-256-gcm', this.keys[0]!, nonce);
     const body = cipher.update(plain);
     const final = cipher.final();
@@ -86,11 +88,8 @@ export class Keyring {
     return undefined;
   }
 
-  private nextNonce(random: Random): Uint8Array {
-    if (this.noncePrefix === undefined) {
-      this.noncePrefix = new Uint8Array(4);
-      for (let i = 0; i < 4; i++) this.noncePrefix[i] = Math.floor(random() * 256);
-    }
+  private nextNonce(): Uint8Array {
+    this.noncePrefix ??= new Uint8Array(randomBytes(4));
     const nonce = new Uint8Array(NONCE_BYTES);
     nonce.set(this.noncePrefix);
     new DataView(nonce.buffer).setBigUint64(4, this.nonceCounter);
