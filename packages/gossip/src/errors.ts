@@ -9,6 +9,7 @@
 // GOSSIP_ERR_ENTRY_NOT_FOUND: update()/delete() of a key that is missing or already deleted
 // GOSSIP_ERR_NOT_ON_NETWORK: a table write for a network this node has not joined
 // GOSSIP_ERR_NOT_RUNNING: an operation that needs start() (or was called after leave())
+// GOSSIP_ERR_INVALID_NAME: a table, network or key name that is empty or longer than 256 characters (no peer would accept it)
 import { SwarmsimError } from '@swarmsim/interface';
 
 /** What a receiver does with a bad frame: drop it, or also stop trusting the peer (as libp2p's GossipAction). */
@@ -29,7 +30,8 @@ export type GossipApiErrorType =
   | { code: 'GOSSIP_ERR_ENTRY_EXISTS'; table: string; network: string; key: string }
   | { code: 'GOSSIP_ERR_ENTRY_NOT_FOUND'; table: string; network: string; key: string }
   | { code: 'GOSSIP_ERR_NOT_ON_NETWORK'; network: string }
-  | { code: 'GOSSIP_ERR_NOT_RUNNING'; operation: string };
+  | { code: 'GOSSIP_ERR_NOT_RUNNING'; operation: string }
+  | { code: 'GOSSIP_ERR_INVALID_NAME'; field: 'table' | 'network' | 'key'; length: number };
 
 /** Every payload a {@link GossipError} can carry. */
 export type GossipErrorType = GossipFrameErrorType | GossipApiErrorType;

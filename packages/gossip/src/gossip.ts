@@ -141,6 +141,7 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
 
   /** Joins `network`: gossips the join and bulk-syncs with every node already on it. */
   joinNetwork(network: string): void {
+    checkNames({ network });
     for (const peer of this.db.join(network)) void this.bulkSync(peer, [network]);
   }
 
@@ -151,11 +152,13 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
 
   /** Creates an entry; throws GOSSIP_ERR_ENTRY_EXISTS for a live key, GOSSIP_ERR_NOT_ON_NETWORK off-network. */
   create(table: string, network: string, key: string, value: Uint8Array): void {
+    checkNames({ table, network, key });
     this.db.write('create', table, network, key, value);
   }
 
   /** Updates a live entry; throws GOSSIP_ERR_ENTRY_NOT_FOUND otherwise. */
   update(table: string, network: string, key: string, value: Uint8Array): void {
+    checkNames({ table, network, key });
     this.db.write('update', table, network, key, value);
   }
 
@@ -362,4 +365,13 @@ function hashId(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return h >>> 0;
+}
+
+// Receivers drop frames carrying names over 256 characters (wire/validate.ts): refuse them at the source.
+function checkNames(names: Partial<Record<'table' | 'network' | 'key', string>>): void {
+  for (const [field, value] of Object.entries(names) as ['table' | 'network' | 'key', string][]) {
+    if (value.length === 0 || value.length > 256) {
+      throw new GossipError({ code: 'GOSSIP_ERR_INVALID_NAME', field, length: value.length }, `gossip: ${field} name must be 1–256 characters`);
+    }
+  }
 }

@@ -19,3 +19,18 @@ describe('errors', () => {
     expect(listed.length).toBeGreaterThan(5);
   });
 });
+
+describe('names the wire cannot carry', () => {
+  it('refuses empty or over-long table, network and key names at the API', async () => {
+    const { gossip } = await import('../src/index.js');
+    const { ManualClock, MemoryNetwork } = await import('@swarmsim/testkit');
+    const clock = new ManualClock();
+    const net = new MemoryNetwork({ clock });
+    const g = gossip({ preset: 'local', keys: [new Uint8Array(32)] })({ clock, transport: net.createTransport('n1') });
+    g.start();
+    expect(() => g.joinNetwork('x'.repeat(257))).toThrow(expect.objectContaining({ code: 'GOSSIP_ERR_INVALID_NAME' }));
+    g.joinNetwork('overnet');
+    expect(() => g.create('endpoint_table', 'overnet', '', new Uint8Array(1))).toThrow(expect.objectContaining({ code: 'GOSSIP_ERR_INVALID_NAME' }));
+    g.stop();
+  });
+});
