@@ -1,0 +1,158 @@
+import type { ClusterSpec } from '@swarmsim/config';
+import { seededRandom, silentLogger, type Clock, type Logger } from '@swarmsim/interface';
+import { Fabric, Wire } from '@swarmsim/netmodel';
+import { InProcessNode } from '@swarmsim/node';
+import type { Manager } from '@swarmsim/swarm';
+import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+import { convergenceGaps } from './convergence.js';
+import { advance, settle } from './drive.js';
+import { ClusterError } from './errors.js';
+import { ClusterNetworks, ClusterServices } from './resources.js';
+import { isClusterSpec, specWithNodes, toServiceSpec, type ClusterStartOptions } from './spec.js';
+
+/** Collaborators of a {@link Cluster}. */
+export interface ClusterComponents {
+  /** @default a new ManualClock: virtual time, advanced by the cluster while it waits */
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Options of {@link Cluster.waitConverged}. */
+export interface WaitConvergedOptions {
+  /** Give up (CLUSTER_ERR_NOT_CONVERGED) after this much clock time. @default 120000 */
+  maxMs?: number;
+  /** Clock time between checks; a ManualClock is ticked by this much each step. @default 50 */
+  stepMs?: number;
+  signal?: AbortSignal;
+}
+
+// Long enough for the `lan` preset's slowest path (Down after 3 × 5 s, then the 5 s restart delay), with margin.
+const DEFAULT_MAX_MS = 120_000;
+// Half the `local` heartbeat period: fine enough that convergence is noticed promptly, coarse enough to be cheap.
+const DEFAULT_STEP_MS = 50;
+
+/**
+ * A whole swarm in this process: one fabric and underlay wire, a seeded {@link MemoryNetwork} between the
+ * nodes, one {@link InProcessNode} per spec node (the leader runs `swarm init`, the others join), and the
+ * spec's networks and services created through the leader's manager.
+ */
+export class Cluster {
+  readonly services: ClusterServices;
+  readonly networks: ClusterNetworks;
+  private stopped = false;
+
+  private constructor(
+    readonly spec: ClusterSpec,
+    readonly clock: Clock,
+    readonly fabric: Fabric,
+    readonly underlay: Wire,
+    readonly network: MemoryNetwork,
+    readonly nodes: readonly InProcessNode[]
+  ) {
+    this.services = new ClusterServices(() => this.manager);
+    this.networks = new ClusterNetworks(() => this.manager);
+  }
+
+  /** Builds and boots a cluster from a spec, or from `{ nodes, seed }` on top of the default spec. */
+  static async start(spec: ClusterSpec | ClusterStartOptions = {}, components: ClusterComponents = {}): Promise<Cluster> {
+    const runtime = isClusterSpec(spec) ? 'in-process' : (spec.runtime ?? 'in-process');
+    if (runtime !== 'in-process') {
+      throw new ClusterError({ code: 'CLUSTER_ERR_RUNTIME_UNAVAILABLE', runtime }, `runtime '${runtime}' is not available yet; use 'in-process'`);
+    }
+    const full = isClusterSpec(spec) ? spec : specWithNodes(spec.nodes ?? 3);
+    const seed = isClusterSpec(spec) ? 1 : (spec.seed ?? 1);
+    const clock = components.clock ?? new ManualClock();
+    const logger = components.logger ?? silentLogger;
+    const fabric = new Fabric({ clock, logger }, { seed });
+    const underlay = new Wire('underlay');
+    const network = new MemoryNetwork({ clock }, { seed });
+    const nodes = full.nodes.map((n, i) => {
+      const init = { name: n.name, underlayIp: n.underlayIp, labels: { ...n.labels }, preset: full.gossip.preset, gossip: full.gossip.overrides, defaultAddrPool: [...full.defaultAddressPools] };
+      const transport = network.createTransport(n.name);
+      return new InProcessNode(init, { clock, fabric, wire: underlay, transport, logger, random: seededRandom(seed * 1000 + i) });
+    });
+    const cluster = new Cluster(full, clock, fabric, underlay, network, nodes);
+    await cluster.boot();
+    return cluster;
+  }
+
+  /** The node running the leader manager. */
+  get leader(): InProcessNode {
+    const leader = this.nodes.find((n) => n.isLeader);
+    if (leader === undefined) throw new ClusterError({ code: 'CLUSTER_ERR_NO_LEADER' }, 'no leader');
+    return leader;
+  }
+
+  /** The leader's control plane. */
+  get manager(): Manager {
+    return this.leader.manager;
+  }
+
+  /** A node by name; throws CLUSTER_ERR_NO_SUCH_NODE. */
+  node(name: string): InProcessNode {
+    const node = this.nodes.find((n) => n.name === name);
+    if (node === undefined) throw new ClusterError({ code: 'CLUSTER_ERR_NO_SUCH_NODE', node: name }, `no node ${name}`);
+    return node;
+  }
+
+  /** What keeps the cluster from being converged now (empty when converged). */
+  gaps(): string[] {
+    return convergenceGaps(this.nodes, this.manager);
+  }
+
+  /**
+   * Resolves once the cluster converged (see {@link gaps}), checking every `stepMs` of clock time. With a
+   * ManualClock it ticks virtual time itself, so it returns at once in real time; returns the clock time spent.
+   */
+  async waitConverged(options: WaitConvergedOptions = {}): Promise<number> {
+    options.signal?.throwIfAborted();
+    this.assertRunning();
+    const { maxMs = DEFAULT_MAX_MS, stepMs = DEFAULT_STEP_MS } = options;
+    const start = this.clock.now();
+    for (;;) {
+      const gaps = this.gaps();
+      if (gaps.length === 0) return this.clock.now() - start;
+      if (this.clock.now() - start >= maxMs) {
+        throw new ClusterError({ code: 'CLUSTER_ERR_NOT_CONVERGED', pending: gaps }, `not converged after ${maxMs} ms: ${gaps.join('; ')}`);
+      }
+      options.signal?.throwIfAborted();
+      await advance(this.clock, stepMs);
+    }
+  }
+
+  /** The node crashes: the network drops everything to and from it and its process stops (no goodbye). */
+  kill(name: string): void {
+    const node = this.node(name);
+    this.network.crash(name);
+    node.crash();
+  }
+
+  /** Stops every node; with a ManualClock, in-flight messages are drained so no timer is left. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await Promise.all(this.nodes.map((n) => n.stop()));
+    if (this.clock instanceof ManualClock) this.clock.runAll(DEFAULT_MAX_MS);
+  }
+
+  private async boot(): Promise<void> {
+    const leader = this.spec.nodes.find((n) => n.leader) ?? this.spec.nodes[0];
+    if (leader === undefined) throw new ClusterError({ code: 'CLUSTER_ERR_NO_LEADER' }, 'the spec has no nodes');
+    const first = this.node(leader.name);
+    const tokens = await settle(this.clock, first.initSwarm(), DEFAULT_STEP_MS, DEFAULT_MAX_MS);
+    for (const n of this.spec.nodes) {
+      if (n.name === leader.name) continue;
+      const token = n.role === 'manager' ? tokens.manager : tokens.worker;
+      await settle(this.clock, this.node(n.name).joinSwarm(leader.name, token), DEFAULT_STEP_MS, DEFAULT_MAX_MS);
+    }
+    for (const net of this.spec.networks) {
+      // Bridge networks are per-host and not created from the spec yet; overlays go through the manager.
+      if (net.driver === 'overlay') this.networks.create({ name: net.name, attachable: net.attachable, internal: net.internal, ...(net.subnet === undefined ? {} : { subnet: net.subnet }), ...(net.gateway === undefined ? {} : { gateway: net.gateway }) });
+    }
+    for (const s of this.spec.services) this.services.create(toServiceSpec(s));
+  }
+
+  private assertRunning(): void {
+    if (this.stopped) throw new ClusterError({ code: 'CLUSTER_ERR_STOPPED' }, 'the cluster was stopped');
+  }
+}

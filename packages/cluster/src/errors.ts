@@ -1,0 +1,22 @@
+import { SwarmsimError } from '@swarmsim/interface';
+
+/**
+ * Codes of a cluster:
+ * - CLUSTER_ERR_RUNTIME_UNAVAILABLE: the requested runtime (e.g. `worker`) is not available in this build
+ * - CLUSTER_ERR_NO_SUCH_NODE: no node with that name in the cluster
+ * - CLUSTER_ERR_NO_LEADER: the spec has no node marked leader
+ * - CLUSTER_ERR_NOT_CONVERGED: `waitConverged` reached its bound first; `pending` says what was missing
+ * - CLUSTER_ERR_STOPPED: the cluster was stopped
+ */
+export type ClusterErrorCode =
+  | 'CLUSTER_ERR_RUNTIME_UNAVAILABLE'
+  | 'CLUSTER_ERR_NO_SUCH_NODE'
+  | 'CLUSTER_ERR_NO_LEADER'
+  | 'CLUSTER_ERR_NOT_CONVERGED'
+  | 'CLUSTER_ERR_STOPPED';
+
+/** Metadata of a {@link ClusterError}. */
+export type ClusterErrorType = { code: ClusterErrorCode; node?: string; runtime?: string; pending?: string[] };
+
+/** Error of a {@link Cluster} operation. */
+export class ClusterError extends SwarmsimError<ClusterErrorType> {}

@@ -1,0 +1,24 @@
+/**
+ * @packageDocumentation
+ * A whole simulated Docker Swarm in one process: `Cluster.start(spec)` builds the fabric, the underlay, a
+ * seeded MemoryNetwork and one InProcessNode per node, runs `swarm init` on the leader, joins the others,
+ * and creates the spec's overlay networks and services. With the default ManualClock everything runs in
+ * virtual time and is deterministic for a seed.
+ *
+ * @example
+ * ```ts
+ * import { Cluster } from '@swarmsim/cluster';
+ * const cluster = await Cluster.start({ nodes: 3, seed: 7 });
+ * await cluster.waitConverged();                     // web ×3 running, 1 per node
+ * cluster.services.scale('web', 6);
+ * await cluster.waitConverged();
+ * cluster.kill('node-2');
+ * await cluster.waitConverged();                     // node-2 Down, its tasks rescheduled
+ * await cluster.stop();
+ * ```
+ */
+export { Cluster, type ClusterComponents, type WaitConvergedOptions } from './cluster.js';
+export { ClusterServices, ClusterNetworks } from './resources.js';
+export { ClusterError, type ClusterErrorCode, type ClusterErrorType } from './errors.js';
+export { specWithNodes, toServiceSpec, type ClusterStartOptions } from './spec.js';
+export { convergenceGaps } from './convergence.js';

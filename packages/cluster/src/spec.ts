@@ -1,0 +1,48 @@
+import { defaultClusterSpec, type ClusterSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
+import type { ServiceSpec } from '@swarmsim/swarm';
+
+/** Short form of {@link Cluster.start}: the default spec with another node count. */
+export interface ClusterStartOptions {
+  /** Nodes: node-1 manager and leader, the rest workers. @default 3 */
+  nodes?: number;
+  /** Seed of every RNG of the simulation. @default 1 */
+  seed?: number;
+  /** @default 'in-process' */
+  runtime?: 'in-process' | 'worker';
+}
+
+/** True when `x` is a full {@link ClusterSpec}. */
+export function isClusterSpec(x: ClusterSpec | ClusterStartOptions): x is ClusterSpec {
+  return Array.isArray((x as ClusterSpec).nodes);
+}
+
+/** The default spec resized to `count` nodes (addresses continue the default pattern). */
+export function specWithNodes(count: number): ClusterSpec {
+  const base = defaultClusterSpec();
+  const first = base.nodes[0]!;
+  const nodes = Array.from({ length: count }, (_, i) => ({
+    ...first,
+    name: `node-${i + 1}`,
+    role: i === 0 ? ('manager' as const) : ('worker' as const),
+    leader: i === 0,
+    underlayIp: `192.168.99.${100 + i}`,
+    hostAddress: `127.0.1.${i + 1}`
+  }));
+  return { ...base, nodes };
+}
+
+/** A config-file service as `docker service create` would send it to the manager. */
+export function toServiceSpec(s: ConfigServiceSpec): ServiceSpec {
+  return {
+    name: s.name,
+    image: s.image,
+    mode: s.mode.type,
+    ...(s.mode.type === 'replicated' ? { replicas: s.mode.replicas } : {}),
+    networks: [...s.networks],
+    endpointMode: s.endpointMode,
+    ports: s.ports.map((p) => ({ targetPort: p.target, ...(p.published === undefined ? {} : { publishedPort: p.published }), protocol: p.protocol, publishMode: p.mode })),
+    constraints: s.constraints.map((c) => `${c.key}${c.operator}${c.value}`),
+    restartPolicy: { condition: s.restartPolicy.condition, delayMs: s.restartPolicy.delayMs, maxAttempts: s.restartPolicy.maxAttempts },
+    updateConfig: { parallelism: s.updateConfig.parallelism, delayMs: s.updateConfig.delayMs, order: s.updateConfig.order }
+  };
+}

@@ -1,0 +1,24 @@
+import { SwarmsimError } from '@swarmsim/interface';
+
+/**
+ * Codes of a swarm node:
+ * - NODE_ERR_INVALID_TOKEN: the join token is not `SWMTKN-1-<50 base36>-<25 base36>` ("invalid join token")
+ * - NODE_ERR_JOIN_REJECTED: the leader refused the join (wrong secret, or another cluster's CA digest)
+ * - NODE_ERR_ALREADY_IN_SWARM: init or join on a node that is already part of a swarm
+ * - NODE_ERR_NOT_IN_SWARM: an operation that needs a swarm on a node that has not initialised or joined one
+ * - NODE_ERR_NOT_MANAGER: manager-only access on a node that does not run the leader manager
+ * - NODE_ERR_BAD_MESSAGE: a control-protocol message that does not decode to a known message
+ */
+export type NodeErrorCode =
+  | 'NODE_ERR_INVALID_TOKEN'
+  | 'NODE_ERR_JOIN_REJECTED'
+  | 'NODE_ERR_ALREADY_IN_SWARM'
+  | 'NODE_ERR_NOT_IN_SWARM'
+  | 'NODE_ERR_NOT_MANAGER'
+  | 'NODE_ERR_BAD_MESSAGE';
+
+/** Metadata of a {@link NodeError}. */
+export type NodeErrorType = { code: NodeErrorCode; node: string; reason?: string };
+
+/** Error of a swarm node, naming the node it happened on. */
+export class NodeError extends SwarmsimError<NodeErrorType> {}

@@ -1,0 +1,31 @@
+/**
+ * @packageDocumentation
+ * One simulated swarm node (a dockerd plus its swarmkit agent) over a `Transport` and a `Clock`: the host
+ * stack on netmodel (eth0 on the underlay, docker0, and at swarm init/join docker_gwbridge and ingress-sbox),
+ * gossip membership on the `gossip` channel, and the agent protocol on `control` — registration with a
+ * join token, heartbeats, assignments pushed by the leader's {@link Manager}, task state reports. Task
+ * containers get their overlay addresses; the VXLAN data plane between nodes is a later issue.
+ *
+ * @example
+ * ```ts
+ * import { Fabric, Wire } from '@swarmsim/netmodel';
+ * import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+ * import { InProcessNode } from '@swarmsim/node';
+ * const clock = new ManualClock();
+ * const fabric = new Fabric({ clock });
+ * const wire = new Wire('underlay');
+ * const net = new MemoryNetwork({ clock });
+ * const n1 = new InProcessNode({ name: 'node-1', underlayIp: '192.168.99.100' },
+ *   { clock, fabric, wire, transport: net.createTransport('node-1') });
+ * const init = n1.initSwarm();
+ * clock.tick(10);
+ * const tokens = await init;          // tokens.worker = 'SWMTKN-1-…'
+ * ```
+ */
+export { InProcessNode, type InProcessNodeComponents, type InProcessNodeInit } from './in-process-node.js';
+export { NodeError, type NodeErrorCode, type NodeErrorType } from './errors.js';
+export { generateJoinTokens, parseJoinToken, roleOfToken, type JoinTokens, type ParsedJoinToken } from './join-token.js';
+export { ChannelMux } from './channel-mux.js';
+export { ControlType, decodeControl, encodeControl, type ControlMsg } from './control/messages.js';
+export type { LocalTask } from './task-runner.js';
+export type { SwarmSandboxes } from './swarm-sandboxes.js';

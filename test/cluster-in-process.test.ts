@@ -1,0 +1,79 @@
+import { describe, it, expect } from 'vitest';
+import { Cluster, ClusterError } from '@swarmsim/cluster';
+import { cidrContains } from '@swarmsim/netmodel';
+import { ManualClock } from '@swarmsim/testkit';
+
+/** Running `web` tasks per node name. */
+function spread(cluster: Cluster): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const n of cluster.nodes) out[n.name] = n.tasks.filter((t) => t.assignment.serviceName === 'web' && t.state === 'running').length;
+  return out;
+}
+
+describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
+  it('converges, survives a node crash, scales and stops cleanly', async () => {
+    const clock = new ManualClock();
+    const cluster = await Cluster.start({ nodes: 3, seed: 7 }, { clock });
+    await cluster.waitConverged();
+
+    expect(spread(cluster)).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1 });
+    const overnet = cluster.networks.list().find((n) => n.Spec.Name === 'overnet')!;
+    expect(overnet.IPAMOptions.Configs[0]!.Subnet).toBe('10.0.1.0/24');
+    for (const node of cluster.nodes) {
+      for (const task of node.tasks) {
+        const addrs = task.ns.allInterfaces().flatMap((i) => i.addresses.map((a) => a.address));
+        expect(addrs.some((a) => cidrContains('10.0.1.0/24', a))).toBe(true);
+      }
+      const alive = node.gossip.members().filter((m) => m.state === 'alive').map((m) => m.node).sort();
+      expect(alive).toEqual(['node-1', 'node-2', 'node-3']);
+    }
+
+    const victim = cluster.node('node-2');
+    const lostSlot = victim.tasks[0]!.assignment.slot;
+    const killedAt = clock.now();
+    cluster.kill('node-2');
+    await cluster.waitConverged();
+    const { heartbeatPeriodMs, downMultiplier } = cluster.manager.dispatcherConfig;
+    const nodeView = cluster.manager.nodes().find((n) => n.Description.Hostname === 'node-2')!;
+    expect(nodeView.Status.State).toBe('down');
+    expect(clock.now() - killedAt).toBeGreaterThanOrEqual((heartbeatPeriodMs - 25) * downMultiplier);
+    const replacement = cluster.services.tasks('web').find((t) => t.Slot === lostSlot && t.DesiredState === 'running')!;
+    expect(replacement.Status.State).toBe('running');
+    expect(replacement.NodeID).not.toBe(victim.nodeId);
+
+    cluster.services.scale('web', 6);
+    await cluster.waitConverged();
+    expect(spread(cluster)).toEqual({ 'node-1': 3, 'node-2': 0, 'node-3': 3 });
+
+    await cluster.stop();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('scales 3 → 6 as 2/2/2 on three live nodes', async () => {
+    const clock = new ManualClock();
+    const cluster = await Cluster.start({ nodes: 3, seed: 3 }, { clock });
+    await cluster.waitConverged();
+    cluster.services.scale('web', 6);
+    await cluster.waitConverged();
+    expect(spread(cluster)).toEqual({ 'node-1': 2, 'node-2': 2, 'node-3': 2 });
+    await cluster.stop();
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('is deterministic for a seed', async () => {
+    const run = async (): Promise<string[]> => {
+      const cluster = await Cluster.start({ nodes: 3, seed: 11 });
+      await cluster.waitConverged();
+      const ids = cluster.services.tasks('web').map((t) => `${t.ID}@${t.NodeID}`).sort();
+      await cluster.stop();
+      return ids;
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('refuses the worker runtime with CLUSTER_ERR_RUNTIME_UNAVAILABLE', async () => {
+    const err = await Cluster.start({ runtime: 'worker' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClusterError);
+    expect((err as ClusterError).code).toBe('CLUSTER_ERR_RUNTIME_UNAVAILABLE');
+  });
+});
