@@ -71,8 +71,8 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     expect(await run()).toEqual(await run());
   });
 
-  it('refuses the worker runtime with CLUSTER_ERR_RUNTIME_UNAVAILABLE', async () => {
-    const err = await Cluster.start({ runtime: 'worker' }).catch((e: unknown) => e);
+  it('refuses the worker runtime with an injected clock (CLUSTER_ERR_RUNTIME_UNAVAILABLE)', async () => {
+    const err = await Cluster.start({ runtime: 'worker' }, { clock: new ManualClock() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClusterError);
     expect((err as ClusterError).code).toBe('CLUSTER_ERR_RUNTIME_UNAVAILABLE');
   });

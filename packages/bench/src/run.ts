@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { runClusterBootBench } from './cluster-boot-bench.js';
 import { runDnsBench } from './dns-bench.js';
 import { runGossipBench } from './gossip-bench.js';
 import { runGossipWsBench } from './gossip-ws-bench.js';
@@ -99,6 +100,12 @@ const sections: Section[] = [
     title: 'worker threads: the bare spawn baseline for node boot (issue 4)',
     note: 'N workers that only load ws and msgpackr and open a ws server on 127.0.0.1; the reference is the figure issue 4 quotes for these machines. Node runtimes will be measured against this baseline in the same run.\n',
     run: runWorkerBaselineBench
+  },
+  {
+    name: 'cluster-boot',
+    title: 'cluster boot: worker-thread nodes to converged vs bare workers (issue 4)',
+    note: '`local` preset; each size beside bare workers (ws + msgpackr + ws server) spawned in the same run. 100 nodes is left out: on 2 cores the leader thread starves and joins time out.\n',
+    run: runClusterBootBench
   }
 ];
 

@@ -9,6 +9,7 @@ import { advance, settle } from './drive.js';
 import { ClusterError } from './errors.js';
 import { ClusterNetworks, ClusterServices } from './resources.js';
 import { isClusterSpec, specWithNodes, toServiceSpec, type ClusterStartOptions } from './spec.js';
+import { WorkerCluster } from './worker-cluster.js';
 
 /** Collaborators of a {@link Cluster}. */
 export interface ClusterComponents {
@@ -53,11 +54,17 @@ export class Cluster {
     this.networks = new ClusterNetworks(() => this.manager);
   }
 
+  /** `runtime: 'worker'`: one worker thread per node in real time (see {@link WorkerCluster}). */
+  static start(spec: ClusterStartOptions & { runtime: 'worker' }, components?: ClusterComponents): Promise<WorkerCluster>;
   /** Builds and boots a cluster from a spec, or from `{ nodes, seed }` on top of the default spec. */
-  static async start(spec: ClusterSpec | ClusterStartOptions = {}, components: ClusterComponents = {}): Promise<Cluster> {
-    const runtime = isClusterSpec(spec) ? 'in-process' : (spec.runtime ?? 'in-process');
-    if (runtime !== 'in-process') {
-      throw new ClusterError({ code: 'CLUSTER_ERR_RUNTIME_UNAVAILABLE', runtime }, `runtime '${runtime}' is not available yet; use 'in-process'`);
+  static start(spec?: ClusterSpec | ClusterStartOptions, components?: ClusterComponents): Promise<Cluster>;
+  static async start(spec: ClusterSpec | ClusterStartOptions = {}, components: ClusterComponents = {}): Promise<Cluster | WorkerCluster> {
+    if (!isClusterSpec(spec) && spec.runtime === 'worker') {
+      // Workers run on real time: a ManualClock in this thread cannot drive their timers.
+      if (components.clock !== undefined) {
+        throw new ClusterError({ code: 'CLUSTER_ERR_RUNTIME_UNAVAILABLE', runtime: 'worker' }, "runtime 'worker' runs in real time and takes no clock");
+      }
+      return WorkerCluster.start(specWithNodes(spec.nodes ?? 3), { seed: spec.seed ?? 1 });
     }
     const full = isClusterSpec(spec) ? spec : specWithNodes(spec.nodes ?? 3);
     const seed = isClusterSpec(spec) ? 1 : (spec.seed ?? 1);

@@ -2,7 +2,7 @@ import { SwarmsimError } from '@swarmsim/interface';
 
 /**
  * Codes of a cluster:
- * - CLUSTER_ERR_RUNTIME_UNAVAILABLE: the requested runtime (e.g. `worker`) is not available in this build
+ * - CLUSTER_ERR_RUNTIME_UNAVAILABLE: the requested runtime cannot run with these options (`worker` with an injected clock)
  * - CLUSTER_ERR_NO_SUCH_NODE: no node with that name in the cluster
  * - CLUSTER_ERR_NO_LEADER: the spec has no node marked leader
  * - CLUSTER_ERR_NOT_CONVERGED: `waitConverged` reached its bound first; `pending` says what was missing

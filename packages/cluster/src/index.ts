@@ -3,7 +3,8 @@
  * A whole simulated Docker Swarm in one process: `Cluster.start(spec)` builds the fabric, the underlay, a
  * seeded MemoryNetwork and one InProcessNode per node, runs `swarm init` on the leader, joins the others,
  * and creates the spec's overlay networks and services. With the default ManualClock everything runs in
- * virtual time and is deterministic for a seed.
+ * virtual time and is deterministic for a seed. `Cluster.start({ runtime: 'worker' })` instead returns a
+ * {@link WorkerCluster}: one worker thread per node in real time, nodes talking over ws on loopback.
  *
  * @example
  * ```ts
@@ -22,3 +23,5 @@ export { ClusterServices, ClusterNetworks } from './resources.js';
 export { ClusterError, type ClusterErrorCode, type ClusterErrorType } from './errors.js';
 export { specWithNodes, toServiceSpec, type ClusterStartOptions } from './spec.js';
 export { convergenceGaps } from './convergence.js';
+export { WorkerCluster, type WaitWorkersOptions } from './worker-cluster.js';
+export { snapshotGaps, type NodeView } from './worker-convergence.js';

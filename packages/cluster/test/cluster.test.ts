@@ -62,7 +62,7 @@ describe('Cluster', () => {
     expect(await codeOf(cluster.waitConverged())).toBe('CLUSTER_ERR_STOPPED');
   });
 
-  it('refuses the worker runtime', async () => {
-    expect(await codeOf(Cluster.start({ runtime: 'worker' }))).toBe('CLUSTER_ERR_RUNTIME_UNAVAILABLE');
+  it('refuses the worker runtime with an injected clock (workers run in real time)', async () => {
+    expect(await codeOf(Cluster.start({ runtime: 'worker' }, { clock: new ManualClock() }))).toBe('CLUSTER_ERR_RUNTIME_UNAVAILABLE');
   });
 });

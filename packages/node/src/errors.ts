@@ -8,6 +8,9 @@ import { SwarmsimError } from '@swarmsim/interface';
  * - NODE_ERR_NOT_IN_SWARM: an operation that needs a swarm on a node that has not initialised or joined one
  * - NODE_ERR_NOT_MANAGER: manager-only access on a node that does not run the leader manager
  * - NODE_ERR_BAD_MESSAGE: a control-protocol message that does not decode to a known message
+ * - NODE_ERR_WORKER_FAILED: a request failed inside a node worker; `reason` holds the worker-side code
+ * - NODE_ERR_WORKER_EXITED: the node worker is gone (terminated, crashed or failed to boot), so nothing answers
+ * - NODE_ERR_WORKER_TIMEOUT: a node worker did not answer a request within `requestTimeoutMs`
  */
 export type NodeErrorCode =
   | 'NODE_ERR_INVALID_TOKEN'
@@ -15,7 +18,10 @@ export type NodeErrorCode =
   | 'NODE_ERR_ALREADY_IN_SWARM'
   | 'NODE_ERR_NOT_IN_SWARM'
   | 'NODE_ERR_NOT_MANAGER'
-  | 'NODE_ERR_BAD_MESSAGE';
+  | 'NODE_ERR_BAD_MESSAGE'
+  | 'NODE_ERR_WORKER_FAILED'
+  | 'NODE_ERR_WORKER_EXITED'
+  | 'NODE_ERR_WORKER_TIMEOUT';
 
 /** Metadata of a {@link NodeError}. */
 export type NodeErrorType = { code: NodeErrorCode; node: string; reason?: string };

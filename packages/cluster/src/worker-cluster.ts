@@ -1,0 +1,158 @@
+import type { ClusterSpec } from '@swarmsim/config';
+import { NodeError, WorkerNode, type NodeStatus } from '@swarmsim/node';
+import { ClusterError } from './errors.js';
+import { toServiceSpec } from './spec.js';
+import { snapshotGaps, type NodeView } from './worker-convergence.js';
+
+// Joins in flight at once; enough to overlap the leader's round trips without starving its thread.
+const JOIN_CONCURRENCY = 8;
+// A wrong token fails the same way each time, so a few attempts cost little; a starved leader gets time.
+const JOIN_ATTEMPTS = 5;
+// A join waits for the leader's answer; with dozens of workers on a few cores the leader can lag well past 10 s.
+const REQUEST_TIMEOUT_MS = 60_000;
+// First retry delay, growing linearly: 1+2+3+4 s covers ws-transport's 5 s reconnect ceiling.
+const JOIN_RETRY_MS = 1000;
+
+/** Options of {@link WorkerCluster.waitConverged}. */
+export interface WaitWorkersOptions {
+  /** Give up (CLUSTER_ERR_NOT_CONVERGED) after this many real milliseconds. @default 30000 */
+  timeoutMs?: number;
+  /** Real time between status polls. @default 50 (the `local` preset's heartbeat is 250 ms) */
+  intervalMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * A swarm of worker-thread nodes: one {@link WorkerNode} per spec node, each with real time, its own fabric and a
+ * ws transport on its own loopback address. The main thread only orchestrates: address book, init, joins, the
+ * spec's networks and services, then status polls.
+ */
+export class WorkerCluster {
+  private readonly killed = new Set<string>();
+  private stopped = false;
+
+  private constructor(
+    readonly spec: ClusterSpec,
+    readonly nodes: readonly WorkerNode[],
+    private readonly leaderName: string
+  ) {}
+
+  /** Spawns every node worker, wires the address book, runs init and the joins, and creates the spec's resources. */
+  static async start(spec: ClusterSpec, options: { seed?: number } = {}): Promise<WorkerCluster> {
+    const seed = options.seed ?? 1;
+    const leader = spec.nodes.find((n) => n.leader) ?? spec.nodes[0];
+    if (leader === undefined) throw new ClusterError({ code: 'CLUSTER_ERR_NO_LEADER' }, 'the spec has no nodes');
+    const wsToken = `swarmsim-ws-${seed}`;
+    const spawned = await Promise.allSettled(
+      spec.nodes.map((n, i) => {
+        const node = { name: n.name, underlayIp: n.underlayIp, labels: { ...n.labels }, preset: spec.gossip.preset, gossip: { ...spec.gossip.overrides }, defaultAddrPool: [...spec.defaultAddressPools], seed: seed * 1000 + i };
+        return WorkerNode.spawn({ node, host: n.hostAddress, wsToken, requestTimeoutMs: REQUEST_TIMEOUT_MS });
+      })
+    );
+    const nodes = spawned.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const cluster = new WorkerCluster(spec, nodes, leader.name);
+    const failed = spawned.find((r) => r.status === 'rejected');
+    try {
+      if (failed !== undefined) throw failed.reason;
+      await cluster.boot();
+    } catch (err) {
+      await cluster.stop();
+      throw err;
+    }
+    return cluster;
+  }
+
+  /** The leader node. */
+  get leader(): WorkerNode {
+    return this.node(this.leaderName);
+  }
+
+  /** A node by name; throws CLUSTER_ERR_NO_SUCH_NODE. */
+  node(name: string): WorkerNode {
+    const node = this.nodes.find((n) => n.name === name);
+    if (node === undefined) throw new ClusterError({ code: 'CLUSTER_ERR_NO_SUCH_NODE', node: name }, `no node ${name}`);
+    return node;
+  }
+
+  /** Status of every live node, by name. */
+  async statuses(): Promise<Map<string, NodeStatus>> {
+    const live = this.nodes.filter((n) => !this.killed.has(n.name));
+    return new Map(await Promise.all(live.map(async (n) => [n.name, await n.status()] as const)));
+  }
+
+  /** What keeps the cluster from being converged now (empty when converged). */
+  async gaps(): Promise<string[]> {
+    this.assertRunning();
+    const statuses = await this.statuses();
+    const manager = statuses.get(this.leaderName)?.manager;
+    if (manager === undefined) return ['leader: no manager status'];
+    const views: NodeView[] = this.nodes.map((n) => {
+      const status = statuses.get(n.name);
+      return { name: n.name, live: !this.killed.has(n.name), ...(status === undefined ? {} : { status }) };
+    });
+    return snapshotGaps(views, manager);
+  }
+
+  /** Polls until converged (see {@link gaps}) within a real-time deadline; returns the real ms spent. */
+  async waitConverged(options: WaitWorkersOptions = {}): Promise<number> {
+    const { timeoutMs = 30_000, intervalMs = 50, signal } = options;
+    const start = performance.now();
+    for (;;) {
+      signal?.throwIfAborted();
+      const gaps = await this.gaps();
+      if (gaps.length === 0) return performance.now() - start;
+      if (performance.now() - start >= timeoutMs) {
+        throw new ClusterError({ code: 'CLUSTER_ERR_NOT_CONVERGED', pending: gaps }, `not converged after ${timeoutMs} ms: ${gaps.join('; ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+
+  /** The node's process vanishes (`worker.terminate()`): heartbeats stop, the leader marks it Down and reschedules. */
+  async kill(name: string): Promise<void> {
+    const node = this.node(name);
+    this.killed.add(name);
+    await node.crash();
+  }
+
+  /** Stops every node and ends every worker thread; no thread or socket is left. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await Promise.all(this.nodes.map((n) => n.stop()));
+  }
+
+  private async boot(): Promise<void> {
+    const book = Object.fromEntries(this.nodes.map((n) => [n.name, n.url]));
+    await Promise.all(this.nodes.map((n) => n.setPeers(book)));
+    const tokens = await this.leader.initSwarm();
+    const joiners = this.spec.nodes.filter((n) => n.name !== this.leaderName);
+    // A few joins at a time: on a small machine, 100 simultaneous handshakes starve the leader's thread.
+    for (let i = 0; i < joiners.length; i += JOIN_CONCURRENCY) {
+      await Promise.all(joiners.slice(i, i + JOIN_CONCURRENCY).map((n) => this.join(n.name, n.role === 'manager' ? tokens.manager : tokens.worker)));
+    }
+    for (const net of this.spec.networks) {
+      // Bridge networks are per-host and not created from the spec yet; overlays go through the manager.
+      if (net.driver === 'overlay') await this.leader.createNetwork({ name: net.name, attachable: net.attachable, internal: net.internal, ...(net.subnet === undefined ? {} : { subnet: net.subnet }), ...(net.gateway === undefined ? {} : { gateway: net.gateway }) });
+    }
+    for (const s of this.spec.services) await this.leader.createService(toServiceSpec(s));
+  }
+
+  /** `swarm join`, retried when the leader could not be reached (as the docker CLI retries its dial). */
+  private async join(name: string, token: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.node(name).joinSwarm(this.leaderName, token);
+      } catch (err) {
+        const retryable = err instanceof NodeError && err.type.reason === 'NODE_ERR_JOIN_REJECTED';
+        if (!retryable || attempt >= JOIN_ATTEMPTS) throw err;
+      }
+      // Past the transport's reconnect backoff, or the retry fails at once with `backoff`.
+      await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_MS * attempt));
+    }
+  }
+
+  private assertRunning(): void {
+    if (this.stopped) throw new ClusterError({ code: 'CLUSTER_ERR_STOPPED' }, 'the cluster was stopped');
+  }
+}

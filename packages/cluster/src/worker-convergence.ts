@@ -1,0 +1,63 @@
+import type { ManagerSnapshot, NodeStatus } from '@swarmsim/node';
+
+/** One node as the convergence check sees it: its name, whether it should be alive, its status if it answered. */
+export interface NodeView {
+  name: string;
+  live: boolean;
+  status?: NodeStatus;
+}
+
+/**
+ * {@link convergenceGaps} over plain status snapshots, for nodes in other threads: every live node joined
+ * and Ready and every killed one Down; every live node's gossip sees exactly the live nodes; replicated
+ * services have their replicas running; every live node runs exactly the tasks the leader wants there.
+ */
+export function snapshotGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
+  return [...nodeGaps(views, manager), ...gossipGaps(views), ...taskGaps(views, manager)];
+}
+
+function nodeGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
+  const gaps: string[] = [];
+  const byHost = new Map(manager.nodes.map((n) => [n.hostname, n.state]));
+  for (const v of views) {
+    const state = byHost.get(v.name);
+    if (v.live && (v.status?.joined !== true || state !== 'ready')) gaps.push(`${v.name}: not ready (${state ?? 'not joined'})`);
+    if (!v.live && state !== undefined && state !== 'down') gaps.push(`${v.name}: killed but ${state}`);
+  }
+  return gaps;
+}
+
+function gossipGaps(views: readonly NodeView[]): string[] {
+  const gaps: string[] = [];
+  for (const v of views) {
+    if (!v.live || v.status?.joined !== true) continue;
+    const alive = new Set(v.status.aliveMembers);
+    for (const other of views) {
+      if (alive.has(other.name) !== other.live) gaps.push(`${v.name}: gossip sees ${other.name} ${other.live ? 'not alive' : 'alive'}`);
+    }
+  }
+  return gaps;
+}
+
+function taskGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
+  const gaps: string[] = [];
+  for (const s of manager.services) {
+    if (s.mode === 'global') continue;
+    const running = manager.tasks.filter((t) => t.serviceId === s.id && t.desiredState === 'running' && t.state === 'running').length;
+    if (running !== s.replicas) gaps.push(`${s.name}: ${running}/${s.replicas} running`);
+  }
+  const byId = new Map(views.flatMap((v) => (v.status?.nodeId === undefined ? [] : [[v.status.nodeId, v] as const])));
+  const wanted = new Set<string>();
+  for (const t of manager.tasks) {
+    if (t.desiredState !== 'running') continue;
+    wanted.add(t.id);
+    const v = t.nodeId === undefined ? undefined : byId.get(t.nodeId);
+    if (v === undefined || !v.live) gaps.push(`task ${t.id}: on no live node`);
+    else if (!v.status?.tasks.some((x) => x.taskId === t.id && x.state === 'running')) gaps.push(`task ${t.id}: not running on ${v.name}`);
+  }
+  for (const v of views) {
+    if (!v.live) continue;
+    for (const x of v.status?.tasks ?? []) if (!wanted.has(x.taskId)) gaps.push(`${v.name}: stale task ${x.taskId}`);
+  }
+  return gaps;
+}

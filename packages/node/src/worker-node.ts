@@ -1,0 +1,156 @@
+import { Worker } from 'node:worker_threads';
+import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
+import { NodeError } from './errors.js';
+import type { JoinTokens } from './join-token.js';
+import type { NodeHandle, NodeStatus } from './node-handle.js';
+import { isWorkerReply, type WorkerBootData, type WorkerReply, type WorkerRequest } from './worker-messages.js';
+
+/** Options of {@link WorkerNode.spawn}: the node's boot data plus where the built entry is. */
+export interface WorkerNodeInit extends WorkerBootData {
+  /** The built worker entry. @default dist/worker.js of this package (also when running from src/ under vitest) */
+  entry?: URL;
+  /** Fail a request not answered within this time. @default 10000 (a join on loopback takes milliseconds) */
+  requestTimeoutMs?: number;
+}
+
+type Pending = { resolve: (reply: WorkerReply) => void; reject: (err: NodeError) => void; timer: ReturnType<typeof setTimeout> };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
+
+/** The built entry: Node 20 cannot run .ts in a Worker, so from src/ (vitest) go to the sibling dist/. */
+export function defaultWorkerEntry(): URL {
+  const here = new URL('.', import.meta.url);
+  return here.pathname.endsWith('/src/') ? new URL('../dist/worker.js', here) : new URL('./worker.js', here);
+}
+
+/**
+ * A node in its own `worker_threads` Worker (running the built `worker.js`): real time, its own fabric, a ws
+ * transport on its own loopback address. Every call is a request/reply over the worker's message port.
+ */
+export class WorkerNode implements NodeHandle {
+  readonly name: string;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private exited = false;
+  private readonly exit: Promise<number>;
+
+  private constructor(
+    private readonly worker: Worker,
+    /** The ws URL peers reach this node at. */
+    readonly url: string,
+    name: string,
+    private readonly timeoutMs: number
+  ) {
+    this.name = name;
+    this.exit = new Promise((resolve) => worker.once('exit', resolve));
+    void this.exit.then(() => this.onExit());
+    worker.on('message', (msg: unknown) => this.onReply(msg));
+    worker.on('error', () => this.onExit());
+  }
+
+  /** Starts the worker and resolves once its ws server listens. */
+  static async spawn(init: WorkerNodeInit): Promise<WorkerNode> {
+    const { entry = defaultWorkerEntry(), requestTimeoutMs = 10_000, ...boot } = init;
+    const worker = new Worker(entry, { workerData: boot satisfies WorkerBootData });
+    const url = await new Promise<string>((resolve, reject) => {
+      const exited = (): void => reject(new NodeError({ code: 'NODE_ERR_WORKER_EXITED', node: boot.node.name }, 'node worker exited during boot'));
+      worker.once('error', exited);
+      worker.once('exit', exited);
+      worker.once('message', (msg: unknown) => {
+        worker.off('error', exited);
+        worker.off('exit', exited);
+        if (isWorkerReply(msg) && msg.type === 'ready') resolve(msg.url);
+        else reject(new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: boot.node.name, reason: 'no ready message' }, 'bad hello'));
+      });
+    }).catch(async (err: unknown) => {
+      await worker.terminate();
+      throw err;
+    });
+    return new WorkerNode(worker, url, boot.node.name, requestTimeoutMs);
+  }
+
+  /** True once the worker thread ended. */
+  get terminated(): boolean {
+    return this.exited;
+  }
+
+  /** Hands the node every peer's ws URL. */
+  async setPeers(book: Record<string, string>): Promise<void> {
+    await this.request({ type: 'peers', book });
+  }
+
+  /** `docker swarm init` inside the worker. */
+  async initSwarm(): Promise<JoinTokens> {
+    const reply = await this.request({ type: 'init' });
+    return reply.type === 'tokens' ? reply.tokens : this.unexpected(reply);
+  }
+
+  /** `docker swarm join` inside the worker. */
+  async joinSwarm(leader: string, token: string): Promise<void> {
+    await this.request({ type: 'join', leader, token });
+  }
+
+  /** The node's state as plain data. */
+  async status(): Promise<NodeStatus> {
+    const reply = await this.request({ type: 'status' });
+    return reply.type === 'status-reply' ? reply.status : this.unexpected(reply);
+  }
+
+  /** `docker network create -d overlay` on the leader. */
+  async createNetwork(req: NetworkRequest): Promise<void> {
+    await this.request({ type: 'create-network', req });
+  }
+
+  /** `docker service create` on the leader. */
+  async createService(spec: ServiceSpec): Promise<void> {
+    await this.request({ type: 'create-service', spec });
+  }
+
+  /** The process vanishes: the thread is terminated with its sockets and timers, nothing is said to peers. */
+  async crash(): Promise<void> {
+    if (!this.exited) await this.worker.terminate();
+    await this.exit;
+  }
+
+  /** Stops the node in the worker (closing its transport), then ends the thread. */
+  async stop(): Promise<void> {
+    if (!this.exited) await this.request({ type: 'stop' }).catch(() => undefined);
+    await this.crash();
+  }
+
+  private request(body: RequestBody): Promise<WorkerReply> {
+    if (this.exited) return Promise.reject(new NodeError({ code: 'NODE_ERR_WORKER_EXITED', node: this.name }, 'node worker is gone'));
+    const id = this.nextId++;
+    return new Promise<WorkerReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new NodeError({ code: 'NODE_ERR_WORKER_TIMEOUT', node: this.name, reason: body.type }, `no reply to ${body.type}`));
+      }, this.timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ ...body, id } as WorkerRequest);
+    });
+  }
+
+  private onReply(msg: unknown): void {
+    if (!isWorkerReply(msg) || msg.type === 'ready') return;
+    const pending = this.pending.get(msg.id);
+    if (pending === undefined) return;
+    this.pending.delete(msg.id);
+    clearTimeout(pending.timer);
+    if (msg.type === 'failure') pending.reject(new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: this.name, reason: msg.code }, msg.message));
+    else pending.resolve(msg);
+  }
+
+  private onExit(): void {
+    this.exited = true;
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(new NodeError({ code: 'NODE_ERR_WORKER_EXITED', node: this.name }, 'node worker exited'));
+      this.pending.delete(id);
+    }
+  }
+
+  private unexpected(reply: WorkerReply): never {
+    throw new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: this.name, reason: reply.type }, `unexpected reply ${reply.type}`);
+  }
+}

@@ -1,0 +1,71 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { SwarmsimError } from '@swarmsim/interface';
+import { Fabric, Wire } from '@swarmsim/netmodel';
+import { realClock } from '@swarmsim/testkit';
+import { createWsTransport, type WsTransport } from '@swarmsim/transport-ws';
+import { InProcessNode } from './in-process-node.js';
+import { nodeStatus } from './node-status.js';
+import type { WorkerBootData, WorkerReply, WorkerRequest } from './worker-messages.js';
+
+// The entry of one node worker (run from dist/): the node lives on its own fabric and wire, with real time,
+// and talks to the other nodes only over its ws transport. The main thread drives it with WorkerRequests.
+
+/** Binds the node's own loopback address; 127.0.0.1 when that fails (e.g. a host without 127/8 routed to lo). */
+async function bindTransport(boot: WorkerBootData): Promise<WsTransport> {
+  const init = { localId: boot.node.name, token: boot.wsToken, port: 0 };
+  try {
+    return await createWsTransport({ ...init, host: boot.host });
+  } catch {
+    return createWsTransport({ ...init, host: '127.0.0.1' });
+  }
+}
+
+/** Runs one request against the node and returns the reply. */
+async function handle(node: InProcessNode, transport: WsTransport, req: WorkerRequest): Promise<WorkerReply> {
+  switch (req.type) {
+    case 'peers':
+      transport.setPeers(req.book);
+      return { type: 'ok', id: req.id };
+    case 'init':
+      return { type: 'tokens', id: req.id, tokens: await node.initSwarm() };
+    case 'join':
+      await node.joinSwarm(req.leader, req.token);
+      return { type: 'ok', id: req.id };
+    case 'status':
+      return { type: 'status-reply', id: req.id, status: nodeStatus(node) };
+    case 'create-network':
+      node.manager.createNetwork(req.req);
+      return { type: 'ok', id: req.id };
+    case 'create-service':
+      node.manager.createService(req.spec);
+      return { type: 'ok', id: req.id };
+    case 'stop':
+      await node.stop();
+      return { type: 'ok', id: req.id };
+  }
+}
+
+/** A thrown error as a failure reply (coded errors keep their code across the thread boundary). */
+function failure(id: number, err: unknown): WorkerReply {
+  const code = err instanceof SwarmsimError ? err.code : 'NODE_ERR_WORKER_FAILED';
+  return { type: 'failure', id, code, message: err instanceof Error ? err.message : String(err) };
+}
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (port === null) return;
+  const boot = workerData as WorkerBootData;
+  const transport = await bindTransport(boot);
+  // `swarm init` joins the node's own agent through its transport, so it must know its own address.
+  transport.setPeers({ [boot.node.name]: transport.url });
+  const node = new InProcessNode(boot.node, { clock: realClock, fabric: new Fabric({ clock: realClock }, { seed: boot.node.seed ?? 1 }), wire: new Wire('underlay'), transport });
+  port.on('message', (req: WorkerRequest) => {
+    handle(node, transport, req).then(
+      (reply) => port.postMessage(reply),
+      (err: unknown) => port.postMessage(failure(req.id, err))
+    );
+  });
+  port.postMessage({ type: 'ready', url: transport.url } satisfies WorkerReply);
+}
+
+void main();

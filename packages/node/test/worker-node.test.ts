@@ -1,0 +1,32 @@
+import { describe, it, expect } from 'vitest';
+import { NodeError } from '../src/errors.js';
+import { WorkerNode } from '../src/worker-node.js';
+
+// Spawns the built dist/worker.js (npm test builds with tsc -b first).
+describe('WorkerNode', () => {
+  it('runs a node in a worker thread: init, coded failures across the port, and terminate', async () => {
+    const node = await WorkerNode.spawn({ node: { name: 'node-1', underlayIp: '192.168.99.100', preset: 'local' }, host: '127.0.1.1', wsToken: 't' });
+    try {
+      expect(node.url).toMatch(/^ws:\/\/127\.0\.(1\.1|0\.1):\d+$/);
+      expect(await node.status()).toMatchObject({ name: 'node-1', joined: false, leader: false });
+
+      const early = await node.createService({ name: 'web', image: 'nginx' }).catch((e: unknown) => e);
+      expect(early).toBeInstanceOf(NodeError);
+      expect((early as NodeError).code).toBe('NODE_ERR_WORKER_FAILED');
+      expect((early as NodeError).type.reason).toBe('NODE_ERR_NOT_MANAGER');
+
+      const tokens = await node.initSwarm();
+      expect(tokens.worker).toMatch(/^SWMTKN-1-/);
+      const status = await node.status();
+      expect(status).toMatchObject({ joined: true, leader: true, aliveMembers: ['node-1'] });
+      expect(status.manager!.nodes.map((n) => n.hostname)).toEqual(['node-1']);
+
+      await node.crash();
+      expect(node.terminated).toBe(true);
+      const gone = await node.status().catch((e: unknown) => e);
+      expect((gone as NodeError).code).toBe('NODE_ERR_WORKER_EXITED');
+    } finally {
+      await node.stop();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, it, expect } from 'vitest';
+import { Cluster, type WorkerCluster } from '@swarmsim/cluster';
+import { waitFor } from '@swarmsim/testkit';
+
+/** Running `web` tasks per live node, from the nodes' own status. */
+async function spread(cluster: WorkerCluster): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [name, s] of await cluster.statuses()) out[name] = s.tasks.filter((t) => t.serviceName === 'web' && t.state === 'running').length;
+  return out;
+}
+
+describe('Cluster with worker-thread nodes (real time, local preset)', () => {
+  it('converges 1/1/1, replaces the task of a killed node, and stops without leftovers', async () => {
+    const baseline = process.getActiveResourcesInfo().length;
+    const cluster = await Cluster.start({ nodes: 3, seed: 5, runtime: 'worker' });
+    try {
+      await cluster.waitConverged({ timeoutMs: 15_000 });
+      expect(await spread(cluster)).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1 });
+      for (const s of (await cluster.statuses()).values()) expect(s.aliveMembers).toEqual(['node-1', 'node-2', 'node-3']);
+
+      const victim = (await cluster.node('node-3').status()).tasks.find((t) => t.serviceName === 'web')!;
+      await cluster.kill('node-3');
+      expect(cluster.node('node-3').terminated).toBe(true);
+      await cluster.waitConverged({ timeoutMs: 20_000 });
+
+      const manager = (await cluster.leader.status()).manager!;
+      expect(manager.nodes.find((n) => n.hostname === 'node-3')!.state).toBe('down');
+      const replacement = manager.tasks.find((t) => t.slot === victim.slot && t.desiredState === 'running')!;
+      expect(replacement.id).not.toBe(victim.taskId);
+      expect(replacement.state).toBe('running');
+      const spreadAfter = await spread(cluster);
+      expect(Object.keys(spreadAfter).sort()).toEqual(['node-1', 'node-2']);
+      expect(spreadAfter['node-1']! + spreadAfter['node-2']!).toBe(3);
+    } finally {
+      await cluster.stop();
+    }
+    expect(cluster.nodes.every((n) => n.terminated)).toBe(true);
+    await waitFor(() => process.getActiveResourcesInfo().length <= baseline, { timeoutMs: 5000, what: 'resources back to baseline' });
+    await expect(cluster.gaps()).rejects.toMatchObject({ code: 'CLUSTER_ERR_STOPPED' });
+  });
+});
