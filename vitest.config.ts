@@ -4,9 +4,11 @@ import { defineConfig } from 'vitest/config';
 
 // Tests import workspace packages from their TypeScript sources, so a test never runs stale dist/ output.
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
-const alias = Object.fromEntries(
-  readdirSync(packagesDir).map((name) => [`@swarmsim/${name}`, `${packagesDir}${name}/src/index.ts`])
-);
+// `@swarmsim/x` → src/index.ts, `@swarmsim/x/sub` → src/sub/index.ts (the packages' subpath exports).
+const alias = readdirSync(packagesDir).flatMap((name) => [
+  { find: new RegExp(`^@swarmsim/${name}$`), replacement: `${packagesDir}${name}/src/index.ts` },
+  { find: new RegExp(`^@swarmsim/${name}/(.+)$`), replacement: `${packagesDir}${name}/src/$1/index.ts` }
+]);
 
 export default defineConfig({
   resolve: { alias },

@@ -17,7 +17,7 @@ const JOIN_RETRY_MS = 1000;
 export interface WaitWorkersOptions {
   /** Give up (CLUSTER_ERR_NOT_CONVERGED) after this many real milliseconds. @default 30000 */
   timeoutMs?: number;
-  /** Real time between status polls. @default 50 (the `local` preset's heartbeat is 250 ms) */
+  /** Real time between status polls. @default 50 (the `local` preset's heartbeat is 1 s) */
   intervalMs?: number;
   signal?: AbortSignal;
 }

@@ -101,6 +101,19 @@ export function retransmitLimit(mult: number, n: number): number {
   return mult * Math.ceil(Math.log10(n + 1));
 }
 
+// memberlist pushPullScaleThreshold: above this many nodes the push-pull interval grows.
+const PUSH_PULL_SCALE_THRESHOLD = 32;
+
+/**
+ * memberlist pushPullScale: the push-pull interval for n live nodes, ×(ceil(log2 n − log2 32) + 1) above 32 nodes,
+ * so anti-entropy traffic stays about flat as the cluster grows (64 nodes: ×2, 100: ×3, 200: ×4).
+ */
+export function pushPullScale(intervalMs: number, n: number): number {
+  if (n <= PUSH_PULL_SCALE_THRESHOLD) return intervalMs;
+  const multiplier = Math.ceil(Math.log2(n) - Math.log2(PUSH_PULL_SCALE_THRESHOLD)) + 1;
+  return multiplier * intervalMs;
+}
+
 /** memberlist suspicionTimeout: mult·max(1, log10 n)·interval, in ms. */
 export function suspicionTimeout(mult: number, n: number, intervalMs: number): number {
   const nodeScale = Math.max(1, Math.log10(Math.max(1, n)));

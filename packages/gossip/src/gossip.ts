@@ -1,7 +1,7 @@
 import { Emitter, type Clock, type Logger, type Random, type Startable, type Transport } from '@swarmsim/interface';
 import { seededRandom, silentLogger } from '@swarmsim/interface';
 import { BroadcastQueue } from './broadcast-queue.js';
-import { type GossipConfig, type GossipPreset, defaultConfig, retransmitLimit, validateConfig } from './config.js';
+import { type GossipConfig, type GossipPreset, defaultConfig, pushPullScale, retransmitLimit, validateConfig } from './config.js';
 import { GossipError } from './errors.js';
 import type { GossipEvents, MemberInfo, TableEntry } from './events.js';
 import { Membership, type Member, type MemberTransition } from './membership/membership.js';
@@ -109,7 +109,7 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
     const c = this.config;
     this.periodic.every(c.probeIntervalMs, () => !this.membership.leaving && this.prober.probe());
     this.periodic.every(c.gossipIntervalMs, () => this.gossipTick());
-    this.periodic.every(c.pushPullIntervalMs, () => this.pushPullRandom());
+    this.periodic.everyScaled(c.pushPullIntervalMs, () => pushPullScale(c.pushPullIntervalMs, this.membership.size()), () => this.pushPullRandom());
     this.periodic.every(c.bulkSyncIntervalMs, () => this.bulkSyncTick());
     this.periodic.every(c.reconnectIntervalMs, () => this.reconnectTick());
     this.periodic.every(c.reapIntervalMs, () => this.reap());

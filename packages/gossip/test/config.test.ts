@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
-import { defaultConfig, gossip, GossipError, retransmitLimit, suspicionTimeout } from '../src/index.js';
+import { defaultConfig, gossip, GossipError, pushPullScale, retransmitLimit, suspicionTimeout } from '../src/index.js';
+import { Periodic } from '../src/periodic.js';
 
 describe('config', () => {
   it('lan carries memberlist DefaultLANConfig and NetworkDB timers', () => {
@@ -29,6 +30,25 @@ describe('config', () => {
     expect(suspicionTimeout(4, 10, 1000)).toBe(4000);
     expect(suspicionTimeout(4, 100, 1000)).toBe(8000);
     expect(suspicionTimeout(4, 1000, 500)).toBe(6000);
+  });
+
+  it('push-pull interval scales as memberlist pushPullScale above 32 nodes', () => {
+    expect([1, 32, 33, 64, 65, 100, 128, 200].map((n) => pushPullScale(3000, n))).toEqual([3000, 3000, 6000, 6000, 9000, 9000, 9000, 12000]);
+  });
+
+  it('a scaled periodic task re-reads its interval before every wait and stops on clear', () => {
+    const clock = new ManualClock();
+    const periodic = new Periodic(clock, () => 0);
+    let interval = 100;
+    const runs: number[] = [];
+    periodic.everyScaled(100, () => interval, () => runs.push(clock.now()));
+    clock.tick(250);
+    interval = 300;
+    clock.tick(1000);
+    expect(runs).toEqual([0, 100, 200, 300, 600, 900, 1200]);
+    periodic.clear();
+    clock.tick(1000);
+    expect(runs).toHaveLength(7);
   });
 
   it('rejects an out-of-range option with GOSSIP_ERR_INVALID_CONFIG', () => {

@@ -5,7 +5,7 @@
  * gossip membership on the `gossip` channel, and the agent protocol on `control` — registration with a
  * join token, heartbeats, assignments pushed by the leader's {@link Manager}, task state reports. Task
  * containers get their overlay addresses; the VXLAN data plane between nodes is a later issue. The same node
- * runs in a worker thread as a {@link WorkerNode} (built `dist/worker.js`); both sit behind {@link NodeHandle}.
+ * runs in a worker thread as a {@link WorkerNode} (built `dist/worker.js`, bundled into `dist/worker.bundle.js` by `npm run build`); both sit behind {@link NodeHandle}.
  *
  * @example
  * ```ts

@@ -2,7 +2,8 @@
  * @packageDocumentation
  * Test doubles that swarmsim's own tests use and that users can use in theirs: a virtual `ManualClock`,
  * `waitFor` for real-time tests, an in-memory `MemoryNetwork` of Transports with seeded latency, loss,
- * partitions and crashes, and `transportSuite`, the compliance tests every Transport must pass.
+ * partitions and crashes. `@swarmsim/testkit/transport-suite` holds `transportSuite`, the compliance tests every
+ * Transport must pass (a separate entry so that runtime code importing the clock never loads vitest).
  *
  * @example
  * ```ts
@@ -25,4 +26,3 @@ export {
   type TransportErrorType,
   type UnreachableReason
 } from './transport-errors.js';
-export { transportSuite, type TransportHarness, type TransportSuiteOptions } from './transport-suite/index.js';

@@ -1,4 +1,5 @@
-import { ManualClock, MemoryNetwork, transportSuite } from '../src/index.js';
+import { ManualClock, MemoryNetwork } from '../src/index.js';
+import { transportSuite } from '../src/transport-suite/index.js';
 
 await transportSuite('MemoryNetwork', async () => {
   const clock = new ManualClock();

@@ -1,4 +1,4 @@
-import { transportSuite } from '@swarmsim/testkit';
+import { transportSuite } from '@swarmsim/testkit/transport-suite';
 import { cluster, sleep } from './helpers.js';
 
 await transportSuite(
