@@ -17,7 +17,7 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     await cluster.waitConverged();
 
     expect(spread(cluster)).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1 });
-    const overnet = cluster.networks.list().find((n) => n.Spec.Name === 'overnet')!;
+    const overnet = (await cluster.networks.list()).find((n) => n.Spec.Name === 'overnet')!;
     expect(overnet.IPAMOptions.Configs[0]!.Subnet).toBe('10.0.1.0/24');
     for (const node of cluster.nodes) {
       for (const task of node.tasks) {
@@ -37,11 +37,11 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     const nodeView = cluster.manager.nodes().find((n) => n.Description.Hostname === 'node-2')!;
     expect(nodeView.Status.State).toBe('down');
     expect(clock.now() - killedAt).toBeGreaterThanOrEqual((heartbeatPeriodMs - 25) * downMultiplier);
-    const replacement = cluster.services.tasks('web').find((t) => t.Slot === lostSlot && t.DesiredState === 'running')!;
+    const replacement = (await cluster.services.tasks('web')).find((t) => t.Slot === lostSlot && t.DesiredState === 'running')!;
     expect(replacement.Status.State).toBe('running');
     expect(replacement.NodeID).not.toBe(victim.nodeId);
 
-    cluster.services.scale('web', 6);
+    await cluster.services.scale('web', 6);
     await cluster.waitConverged();
     expect(spread(cluster)).toEqual({ 'node-1': 3, 'node-2': 0, 'node-3': 3 });
 
@@ -53,7 +53,7 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     const clock = new ManualClock();
     const cluster = await Cluster.start({ nodes: 3, seed: 3 }, { clock });
     await cluster.waitConverged();
-    cluster.services.scale('web', 6);
+    await cluster.services.scale('web', 6);
     await cluster.waitConverged();
     expect(spread(cluster)).toEqual({ 'node-1': 2, 'node-2': 2, 'node-3': 2 });
     await cluster.stop();
@@ -64,7 +64,7 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     const run = async (): Promise<string[]> => {
       const cluster = await Cluster.start({ nodes: 3, seed: 11 });
       await cluster.waitConverged();
-      const ids = cluster.services.tasks('web').map((t) => `${t.ID}@${t.NodeID}`).sort();
+      const ids = (await cluster.services.tasks('web')).map((t) => `${t.ID}@${t.NodeID}`).sort();
       await cluster.stop();
       return ids;
     };

@@ -31,6 +31,17 @@ describe('Cluster with worker-thread nodes (real time, local preset)', () => {
       const spreadAfter = await spread(cluster);
       expect(Object.keys(spreadAfter).sort()).toEqual(['node-1', 'node-2']);
       expect(spreadAfter['node-1']! + spreadAfter['node-2']!).toBe(3);
+
+      // The same async API as in-process: scale, then drain a node through the leader in its thread.
+      const scaled = await cluster.services.scale('web', 4);
+      expect(scaled.Spec.Mode).toEqual({ Replicated: { Replicas: 4 } });
+      await cluster.waitConverged({ timeoutMs: 20_000 });
+      expect(await spread(cluster)).toEqual({ 'node-1': 2, 'node-2': 2 });
+      await cluster.swarmNodes.setAvailability('node-2', 'drain');
+      await cluster.waitConverged({ timeoutMs: 20_000 });
+      expect(await spread(cluster)).toEqual({ 'node-1': 4, 'node-2': 0 });
+      expect((await cluster.swarmNodes.list()).find((n) => n.Description.Hostname === 'node-2')!.Spec.Availability).toBe('drain');
+      await expect(cluster.services.scale('nope', 1)).rejects.toMatchObject({ code: 'SWARM_ERR_NOT_FOUND' });
     } finally {
       await cluster.stop();
     }

@@ -1,14 +1,14 @@
 import type { ClusterSpec } from '@swarmsim/config';
 import { seededRandom, silentLogger, type Clock, type Logger } from '@swarmsim/interface';
 import { Fabric, Wire } from '@swarmsim/netmodel';
-import { InProcessNode } from '@swarmsim/node';
+import { InProcessNode, runManagerCall } from '@swarmsim/node';
 import type { Manager } from '@swarmsim/swarm';
 import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
 import { convergenceGaps } from './convergence.js';
 import { advance, settle } from './drive.js';
 import { ClusterError } from './errors.js';
-import { ClusterNetworks, ClusterServices } from './resources.js';
-import { isClusterSpec, specWithNodes, toServiceSpec, type ClusterStartOptions } from './spec.js';
+import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
+import { isClusterSpec, specWithNodes, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
 import { WorkerCluster } from './worker-cluster.js';
 
 /** Collaborators of a {@link Cluster}. */
@@ -38,8 +38,12 @@ const DEFAULT_STEP_MS = 50;
  * spec's networks and services created through the leader's manager.
  */
 export class Cluster {
+  /** `docker service …` on the leader. */
   readonly services: ClusterServices;
+  /** `docker network … -d overlay` on the leader. */
   readonly networks: ClusterNetworks;
+  /** `docker node …` on the leader. */
+  readonly swarmNodes: ClusterSwarmNodes;
   private stopped = false;
 
   private constructor(
@@ -50,8 +54,11 @@ export class Cluster {
     readonly network: MemoryNetwork,
     readonly nodes: readonly InProcessNode[]
   ) {
-    this.services = new ClusterServices(() => this.manager);
-    this.networks = new ClusterNetworks(() => this.manager);
+    // Async like the worker runtime's, so code written against one runtime runs on the other.
+    const call: ManagerCaller = async (c) => runManagerCall(this.manager, c);
+    this.services = new ClusterServices(call);
+    this.networks = new ClusterNetworks(call);
+    this.swarmNodes = new ClusterSwarmNodes(call);
   }
 
   /** `runtime: 'worker'`: one worker thread per node in real time (see {@link WorkerCluster}). */
@@ -154,9 +161,9 @@ export class Cluster {
     }
     for (const net of this.spec.networks) {
       // Bridge networks are per-host and not created from the spec yet; overlays go through the manager.
-      if (net.driver === 'overlay') this.networks.create({ name: net.name, attachable: net.attachable, internal: net.internal, ...(net.subnet === undefined ? {} : { subnet: net.subnet }), ...(net.gateway === undefined ? {} : { gateway: net.gateway }) });
+      if (net.driver === 'overlay') await this.networks.create(toNetworkRequest(net));
     }
-    for (const s of this.spec.services) this.services.create(toServiceSpec(s));
+    for (const s of this.spec.services) await this.services.create(toServiceSpec(s));
   }
 
   private assertRunning(): void {

@@ -11,7 +11,7 @@
  * import { Cluster } from '@swarmsim/cluster';
  * const cluster = await Cluster.start({ nodes: 3, seed: 7 });
  * await cluster.waitConverged();                     // web ×3 running, 1 per node
- * cluster.services.scale('web', 6);
+ * await cluster.services.scale('web', 6);           // same async API for runtime: 'worker'
  * await cluster.waitConverged();
  * cluster.kill('node-2');
  * await cluster.waitConverged();                     // node-2 Down, its tasks rescheduled
@@ -19,7 +19,7 @@
  * ```
  */
 export { Cluster, type ClusterComponents, type WaitConvergedOptions } from './cluster.js';
-export { ClusterServices, ClusterNetworks } from './resources.js';
+export { ClusterServices, ClusterNetworks, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 export { ClusterError, type ClusterErrorCode, type ClusterErrorType } from './errors.js';
 export { specWithNodes, toServiceSpec, type ClusterStartOptions } from './spec.js';
 export { convergenceGaps } from './convergence.js';

@@ -1,5 +1,5 @@
-import { defaultClusterSpec, type ClusterSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
-import type { ServiceSpec } from '@swarmsim/swarm';
+import { defaultClusterSpec, type ClusterSpec, type NetworkSpec as ConfigNetworkSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
+import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
 
 /** Short form of {@link Cluster.start}: the default spec with another node count. */
 export interface ClusterStartOptions {
@@ -44,5 +44,16 @@ export function toServiceSpec(s: ConfigServiceSpec): ServiceSpec {
     constraints: s.constraints.map((c) => `${c.key}${c.operator}${c.value}`),
     restartPolicy: { condition: s.restartPolicy.condition, delayMs: s.restartPolicy.delayMs, maxAttempts: s.restartPolicy.maxAttempts },
     updateConfig: { parallelism: s.updateConfig.parallelism, delayMs: s.updateConfig.delayMs, order: s.updateConfig.order }
+  };
+}
+
+/** A config-file overlay network as `docker network create -d overlay` would send it to the manager. */
+export function toNetworkRequest(net: ConfigNetworkSpec): NetworkRequest {
+  return {
+    name: net.name,
+    attachable: net.attachable,
+    internal: net.internal,
+    ...(net.subnet === undefined ? {} : { subnet: net.subnet }),
+    ...(net.gateway === undefined ? {} : { gateway: net.gateway })
   };
 }

@@ -1,7 +1,8 @@
 import type { ClusterSpec } from '@swarmsim/config';
 import { NodeError, WorkerNode, type NodeStatus } from '@swarmsim/node';
+import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 import { ClusterError } from './errors.js';
-import { toServiceSpec } from './spec.js';
+import { toNetworkRequest, toServiceSpec } from './spec.js';
 import { snapshotGaps, type NodeView } from './worker-convergence.js';
 
 // Joins in flight at once; enough to overlap the leader's round trips without starving its thread.
@@ -28,6 +29,12 @@ export interface WaitWorkersOptions {
  * spec's networks and services, then status polls.
  */
 export class WorkerCluster {
+  /** `docker service …` on the leader. */
+  readonly services: ClusterServices;
+  /** `docker network … -d overlay` on the leader. */
+  readonly networks: ClusterNetworks;
+  /** `docker node …` on the leader. */
+  readonly swarmNodes: ClusterSwarmNodes;
   private readonly killed = new Set<string>();
   private stopped = false;
 
@@ -35,7 +42,12 @@ export class WorkerCluster {
     readonly spec: ClusterSpec,
     readonly nodes: readonly WorkerNode[],
     private readonly leaderName: string
-  ) {}
+  ) {
+    const call: ManagerCaller = (c) => this.leader.manager(c);
+    this.services = new ClusterServices(call);
+    this.networks = new ClusterNetworks(call);
+    this.swarmNodes = new ClusterSwarmNodes(call);
+  }
 
   /** Spawns every node worker, wires the address book, runs init and the joins, and creates the spec's resources. */
   static async start(spec: ClusterSpec, options: { seed?: number } = {}): Promise<WorkerCluster> {
@@ -133,9 +145,9 @@ export class WorkerCluster {
     }
     for (const net of this.spec.networks) {
       // Bridge networks are per-host and not created from the spec yet; overlays go through the manager.
-      if (net.driver === 'overlay') await this.leader.createNetwork({ name: net.name, attachable: net.attachable, internal: net.internal, ...(net.subnet === undefined ? {} : { subnet: net.subnet }), ...(net.gateway === undefined ? {} : { gateway: net.gateway }) });
+      if (net.driver === 'overlay') await this.networks.create(toNetworkRequest(net));
     }
-    for (const s of this.spec.services) await this.leader.createService(toServiceSpec(s));
+    for (const s of this.spec.services) await this.services.create(toServiceSpec(s));
   }
 
   /** `swarm join`, retried when the leader could not be reached (as the docker CLI retries its dial). */

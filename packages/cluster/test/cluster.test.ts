@@ -20,14 +20,14 @@ describe('Cluster', () => {
       ['node-3', 'worker', '192.168.99.102']
     ]);
     expect(cluster.leader.name).toBe('node-1');
-    expect(cluster.networks.list().map((n) => n.Spec.Name)).toEqual(['ingress', 'overnet']);
-    expect(cluster.services.list().map((s) => s.Spec.Name)).toEqual(['web']);
+    expect((await cluster.networks.list()).map((n) => n.Spec.Name)).toEqual(['ingress', 'overnet']);
+    expect((await cluster.services.list()).map((s) => s.Spec.Name)).toEqual(['web']);
     await cluster.stop();
   });
 
   it('spreads a 5-node cluster 1 per node and knows every node by name', async () => {
     const cluster = await Cluster.start({ nodes: 5, seed: 2 });
-    cluster.services.scale('web', 5);
+    await cluster.services.scale('web', 5);
     await cluster.waitConverged();
     expect(cluster.nodes.map((n) => n.tasks.length)).toEqual([1, 1, 1, 1, 1]);
     expect(cluster.node('node-5').sandboxes.ingressSbox.name).toBe('node-5:ingress-sbox');
@@ -37,24 +37,24 @@ describe('Cluster', () => {
 
   it('creates, lists and removes services and networks through the leader', async () => {
     const cluster = await Cluster.start({ nodes: 2 });
-    cluster.networks.create({ name: 'backend' });
-    cluster.services.create({ name: 'api', image: 'sleep', replicas: 2, networks: ['backend'] });
+    await cluster.networks.create({ name: 'backend' });
+    await cluster.services.create({ name: 'api', image: 'sleep', replicas: 2, networks: ['backend'] });
     await cluster.waitConverged();
-    const api = cluster.services.tasks('api');
+    const api = await cluster.services.tasks('api');
     expect(api.map((t) => t.Status.State)).toEqual(['running', 'running']);
     expect(api.every((t) => t.NetworksAttachments[0]!.Addresses[0]!.startsWith('10.0.2.'))).toBe(true);
-    cluster.services.remove('api');
+    await cluster.services.remove('api');
     await cluster.waitConverged();
     expect(cluster.nodes.flatMap((n) => n.tasks).every((t) => t.assignment.serviceName === 'web')).toBe(true);
-    cluster.networks.remove('backend');
-    expect(cluster.networks.list().map((n) => n.Spec.Name)).toEqual(['ingress', 'overnet']);
+    await cluster.networks.remove('backend');
+    expect((await cluster.networks.list()).map((n) => n.Spec.Name)).toEqual(['ingress', 'overnet']);
     await cluster.stop();
   });
 
   it('gives up at maxMs with CLUSTER_ERR_NOT_CONVERGED listing what is missing', async () => {
     const clock = new ManualClock();
     const cluster = await Cluster.start({ nodes: 3 }, { clock });
-    cluster.services.create({ name: 'never', image: 'sleep', replicas: 1, constraints: ['node.labels.zone==mars'] });
+    await cluster.services.create({ name: 'never', image: 'sleep', replicas: 1, constraints: ['node.labels.zone==mars'] });
     const err = await cluster.waitConverged({ maxMs: 500 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClusterError);
     expect((err as ClusterError).type.pending).toContain('never: 0/1 running');

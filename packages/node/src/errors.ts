@@ -28,3 +28,9 @@ export type NodeErrorType = { code: NodeErrorCode; node: string; reason?: string
 
 /** Error of a swarm node, naming the node it happened on. */
 export class NodeError extends SwarmsimError<NodeErrorType> {}
+
+/**
+ * A coded error thrown inside a node worker, re-thrown on the main thread with the worker-side `code`
+ * (SWARM_ERR_…, DRIVER_ERR_…), so callers branch on the same codes whichever runtime the node lives in.
+ */
+export class RemoteError extends SwarmsimError<{ code: string; node: string }> {}

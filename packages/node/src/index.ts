@@ -24,7 +24,8 @@
  * ```
  */
 export { InProcessNode, type InProcessNodeComponents, type InProcessNodeInit } from './in-process-node.js';
-export { NodeError, type NodeErrorCode, type NodeErrorType } from './errors.js';
+export { NodeError, RemoteError, type NodeErrorCode, type NodeErrorType } from './errors.js';
+export { runManagerCall, type ManagerCall, type ManagerResult, type ManagerResults } from './manager-calls.js';
 export { generateJoinTokens, parseJoinToken, roleOfToken, type JoinTokens, type ParsedJoinToken } from './join-token.js';
 export { ChannelMux } from './channel-mux.js';
 export { ControlType, decodeControl, encodeControl, type ControlMsg } from './control/messages.js';

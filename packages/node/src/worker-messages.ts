@@ -1,6 +1,6 @@
-import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
 import type { InProcessNodeInit } from './in-process-node.js';
 import type { JoinTokens } from './join-token.js';
+import type { ManagerCall } from './manager-calls.js';
 import type { NodeStatus } from './node-handle.js';
 
 /** What the main thread hands a node worker at spawn (`workerData`): plain data only. */
@@ -18,8 +18,7 @@ export type WorkerRequest =
   | { type: 'init'; id: number }
   | { type: 'join'; id: number; leader: string; token: string }
   | { type: 'status'; id: number }
-  | { type: 'create-network'; id: number; req: NetworkRequest }
-  | { type: 'create-service'; id: number; spec: ServiceSpec }
+  | { type: 'manager'; id: number; call: ManagerCall }
   | { type: 'stop'; id: number };
 
 /** Replies and notices from a node worker. */
@@ -28,6 +27,8 @@ export type WorkerReply =
   | { type: 'ok'; id: number }
   | { type: 'tokens'; id: number; tokens: JoinTokens }
   | { type: 'status-reply'; id: number; status: NodeStatus }
+  /** The plain-data answer of a `manager` call. */
+  | { type: 'result'; id: number; value: unknown }
   | { type: 'failure'; id: number; code: string; message: string };
 
 /** Every main↔worker message. */
@@ -39,13 +40,13 @@ export const WORKER_MSG_DIRECTION: Readonly<Record<WorkerMsg['type'], 'main→wo
   init: 'main→worker',
   join: 'main→worker',
   status: 'main→worker',
-  'create-network': 'main→worker',
-  'create-service': 'main→worker',
+  manager: 'main→worker',
   stop: 'main→worker',
   ready: 'worker→main',
   ok: 'worker→main',
   tokens: 'worker→main',
   'status-reply': 'worker→main',
+  result: 'worker→main',
   failure: 'worker→main'
 };
 

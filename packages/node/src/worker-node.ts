@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
-import { NodeError } from './errors.js';
+import { NodeError, RemoteError } from './errors.js';
 import type { JoinTokens } from './join-token.js';
+import type { ManagerCall, ManagerResult } from './manager-calls.js';
 import type { NodeHandle, NodeStatus } from './node-handle.js';
 import { isWorkerReply, type WorkerBootData, type WorkerReply, type WorkerRequest } from './worker-messages.js';
 
@@ -112,14 +112,17 @@ export class WorkerNode implements NodeHandle {
     return reply.type === 'status-reply' ? reply.status : this.unexpected(reply);
   }
 
-  /** `docker network create -d overlay` on the leader. */
-  async createNetwork(req: NetworkRequest): Promise<void> {
-    await this.request({ type: 'create-network', req });
-  }
-
-  /** `docker service create` on the leader. */
-  async createService(spec: ServiceSpec): Promise<void> {
-    await this.request({ type: 'create-service', spec });
+  /**
+   * One call on the leader's control plane inside the worker. A coded failure there rejects with a
+   * {@link RemoteError} carrying the same code (e.g. SWARM_ERR_NOT_FOUND), as the in-process runtime throws it.
+   */
+  async manager<C extends ManagerCall>(call: C): Promise<ManagerResult<C>> {
+    const reply = await this.request({ type: 'manager', call }).catch((err: unknown) => {
+      throw err instanceof NodeError && err.code === 'NODE_ERR_WORKER_FAILED' && err.type.reason !== undefined && err.type.reason !== 'NODE_ERR_WORKER_FAILED'
+        ? new RemoteError({ code: err.type.reason, node: this.name }, err.message)
+        : err;
+    });
+    return reply.type === 'result' ? (reply.value as ManagerResult<C>) : this.unexpected(reply);
   }
 
   /** The process vanishes: the thread is terminated with its sockets and timers, nothing is said to peers. */

@@ -4,6 +4,7 @@ import { Fabric, Wire } from '@swarmsim/netmodel';
 import { realClock } from '@swarmsim/testkit';
 import { createWsTransport, type WsTransport } from '@swarmsim/transport-ws';
 import { InProcessNode } from './in-process-node.js';
+import { runManagerCall } from './manager-calls.js';
 import { nodeStatus } from './node-status.js';
 import type { WorkerBootData, WorkerReply, WorkerRequest } from './worker-messages.js';
 
@@ -33,12 +34,8 @@ async function handle(node: InProcessNode, transport: WsTransport, req: WorkerRe
       return { type: 'ok', id: req.id };
     case 'status':
       return { type: 'status-reply', id: req.id, status: nodeStatus(node) };
-    case 'create-network':
-      node.manager.createNetwork(req.req);
-      return { type: 'ok', id: req.id };
-    case 'create-service':
-      node.manager.createService(req.spec);
-      return { type: 'ok', id: req.id };
+    case 'manager':
+      return { type: 'result', id: req.id, value: runManagerCall(node.manager, req.call) };
     case 'stop':
       await node.stop();
       return { type: 'ok', id: req.id };

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { NodeError } from '../src/errors.js';
+import type { NodeError} from '../src/errors.js';
+import { RemoteError } from '../src/errors.js';
 import { WorkerNode } from '../src/worker-node.js';
 
 // Spawns the built dist/worker.js (npm test builds with tsc -b first).
@@ -10,16 +11,20 @@ describe('WorkerNode', () => {
       expect(node.url).toMatch(/^ws:\/\/127\.0\.(1\.1|0\.1):\d+$/);
       expect(await node.status()).toMatchObject({ name: 'node-1', joined: false, leader: false });
 
-      const early = await node.createService({ name: 'web', image: 'nginx' }).catch((e: unknown) => e);
-      expect(early).toBeInstanceOf(NodeError);
-      expect((early as NodeError).code).toBe('NODE_ERR_WORKER_FAILED');
-      expect((early as NodeError).type.reason).toBe('NODE_ERR_NOT_MANAGER');
+      const early = await node.manager({ op: 'createService', spec: { name: 'web', image: 'nginx' } }).catch((e: unknown) => e);
+      expect(early).toBeInstanceOf(RemoteError);
+      expect((early as RemoteError).code).toBe('NODE_ERR_NOT_MANAGER');
 
       const tokens = await node.initSwarm();
       expect(tokens.worker).toMatch(/^SWMTKN-1-/);
       const status = await node.status();
       expect(status).toMatchObject({ joined: true, leader: true, aliveMembers: ['node-1'] });
       expect(status.manager!.nodes.map((n) => n.hostname)).toEqual(['node-1']);
+      const web = await node.manager({ op: 'createService', spec: { name: 'web', image: 'whoami', replicas: 2 } });
+      expect(web.Spec.Name).toBe('web');
+      expect((await node.manager({ op: 'services' })).map((s) => s.ID)).toEqual([web.ID]);
+      const missing = await node.manager({ op: 'scaleService', service: 'nope', replicas: 1 }).catch((e: unknown) => e);
+      expect((missing as RemoteError).code).toBe('SWARM_ERR_NOT_FOUND');
 
       await node.crash();
       expect(node.terminated).toBe(true);
