@@ -23,7 +23,8 @@ const sections = [
   ["@swarmsim/lb", "packages/lb/src/errors.ts", "`LbError` — IPVS-like services, real servers and connections. Metadata: the service key, server, value."],
   ["@swarmsim/gossip", "packages/gossip/src/errors.ts", "`GossipError` — frames (with the reaction: `drop` or `reject-peer`) and the API. Metadata: `peer`, `reaction`, `table`, `network`, `key`."],
   ["Transports (every `Transport`: testkit's `MemoryNetwork`, `@swarmsim/transport-ws`)", "packages/testkit/src/transport-errors.ts", "`TransportError` / `WsTransportError` — the codes every Transport shares. Metadata: `peer`, `reason`, `size`."],
-  ["@swarmsim/transport-ws", "packages/transport-ws/src/errors.ts", "`WsTransportError` — codes of the WebSocket transport itself (it also uses the shared TRANSPORT_ERR_* codes above)."]
+  ["@swarmsim/log", "packages/log/src/errors.ts", "`LogError` — log level parsing (`--log-level`). Metadata: `value`, `allowed`."],
+  ["@swarmsim/transport-ws", "packages/transport-ws/src/errors.ts", "`WsTransportError` — codes of the WebSocket transport itself (it also uses the shared TRANSPORT_ERR_* codes above)."],
 ];
 
 const CODE_LINE = /^\s*(?:\/\/|\*)\s*(?:-\s*)?([A-Z]+_ERR_[A-Z0-9_]+): (.*)$/;

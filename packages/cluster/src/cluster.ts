@@ -8,7 +8,7 @@ import { convergenceGaps } from './convergence.js';
 import { advance, settle } from './drive.js';
 import { ClusterError } from './errors.js';
 import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
-import { isClusterSpec, specWithNodes, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
+import { isClusterSpec, specOf, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
 import { WorkerCluster } from './worker-cluster.js';
 
 /** Collaborators of a {@link Cluster}. */
@@ -71,9 +71,9 @@ export class Cluster {
       if (components.clock !== undefined) {
         throw new ClusterError({ code: 'CLUSTER_ERR_RUNTIME_UNAVAILABLE', runtime: 'worker' }, "runtime 'worker' runs in real time and takes no clock");
       }
-      return WorkerCluster.start(specWithNodes(spec.nodes ?? 3), { seed: spec.seed ?? 1 });
+      return WorkerCluster.start(specOf(spec), { seed: spec.seed ?? 1 });
     }
-    const full = isClusterSpec(spec) ? spec : specWithNodes(spec.nodes ?? 3);
+    const full = isClusterSpec(spec) ? spec : specOf(spec);
     const seed = isClusterSpec(spec) ? 1 : (spec.seed ?? 1);
     const clock = components.clock ?? new ManualClock();
     const logger = components.logger ?? silentLogger;

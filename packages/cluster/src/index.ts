@@ -21,7 +21,8 @@
 export { Cluster, type ClusterComponents, type WaitConvergedOptions } from './cluster.js';
 export { ClusterServices, ClusterNetworks, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 export { ClusterError, type ClusterErrorCode, type ClusterErrorType } from './errors.js';
-export { specWithNodes, toServiceSpec, type ClusterStartOptions } from './spec.js';
+export { specOf, specWithNodes, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
+export { loadClusterConfig } from './load-config.js';
 export { convergenceGaps } from './convergence.js';
 export { WorkerCluster, type WaitWorkersOptions } from './worker-cluster.js';
 export { snapshotGaps, type NodeView } from './worker-convergence.js';

@@ -1,8 +1,10 @@
 import { defaultClusterSpec, type ClusterSpec, type NetworkSpec as ConfigNetworkSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
 import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
 
-/** Short form of {@link Cluster.start}: the default spec with another node count. */
+/** Options of {@link Cluster.start}: a spec (or the default one resized) and the runtime. */
 export interface ClusterStartOptions {
+  /** The whole cluster, e.g. from {@link loadClusterConfig}; `nodes` is ignored when given. */
+  spec?: ClusterSpec;
   /** Nodes: node-1 manager and leader, the rest workers. @default 3 */
   nodes?: number;
   /** Seed of every RNG of the simulation. @default 1 */
@@ -14,6 +16,11 @@ export interface ClusterStartOptions {
 /** True when `x` is a full {@link ClusterSpec}. */
 export function isClusterSpec(x: ClusterSpec | ClusterStartOptions): x is ClusterSpec {
   return Array.isArray((x as ClusterSpec).nodes);
+}
+
+/** The spec options describe: `spec` as given, else the default spec with `nodes` nodes. */
+export function specOf(options: ClusterStartOptions): ClusterSpec {
+  return options.spec ?? specWithNodes(options.nodes ?? 3);
 }
 
 /** The default spec resized to `count` nodes (addresses continue the default pattern). */

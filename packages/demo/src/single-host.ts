@@ -7,7 +7,7 @@ import { whoami } from '@swarmsim/apps';
 import { PcapWriter } from '@swarmsim/packet';
 import { ManualClock } from '@swarmsim/testkit';
 
-// npm start: one Docker host on a LAN, two containers, a published port, a capture — all in virtual time.
+// npm run demo:single-host: one Docker host on a LAN, two containers, a published port, a capture — all in virtual time.
 const clock = new ManualClock(Date.UTC(2026, 0, 1));
 const fabric = new Fabric({ clock }, { seed: 42 });
 const lan = new Wire('underlay');
