@@ -71,7 +71,7 @@ export class Cluster {
       if (components.clock !== undefined) {
         throw new ClusterError({ code: 'CLUSTER_ERR_RUNTIME_UNAVAILABLE', runtime: 'worker' }, "runtime 'worker' runs in real time and takes no clock");
       }
-      return WorkerCluster.start(specOf(spec), { seed: spec.seed ?? 1 });
+      return WorkerCluster.start(specOf(spec), { seed: spec.seed ?? 1, ...(components.logger === undefined ? {} : { logger: components.logger }), ...(spec.logLevel === undefined ? {} : { logLevel: spec.logLevel }) });
     }
     const full = isClusterSpec(spec) ? spec : specOf(spec);
     const seed = isClusterSpec(spec) ? 1 : (spec.seed ?? 1);

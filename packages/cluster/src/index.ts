@@ -24,5 +24,5 @@ export { ClusterError, type ClusterErrorCode, type ClusterErrorType } from './er
 export { specOf, specWithNodes, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
 export { loadClusterConfig } from './load-config.js';
 export { convergenceGaps } from './convergence.js';
-export { WorkerCluster, type WaitWorkersOptions } from './worker-cluster.js';
+export { WorkerCluster, type WaitWorkersOptions, type WorkerClusterOptions } from './worker-cluster.js';
 export { snapshotGaps, type NodeView } from './worker-convergence.js';

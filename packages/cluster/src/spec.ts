@@ -1,4 +1,5 @@
 import { defaultClusterSpec, type ClusterSpec, type NetworkSpec as ConfigNetworkSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
+import type { LogLevel } from '@swarmsim/log';
 import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
 
 /** Options of {@link Cluster.start}: a spec (or the default one resized) and the runtime. */
@@ -11,6 +12,8 @@ export interface ClusterStartOptions {
   seed?: number;
   /** @default 'in-process' */
   runtime?: 'in-process' | 'worker';
+  /** Lowest level worker nodes forward to the `logger` component (in-process nodes log to it directly). */
+  logLevel?: LogLevel;
 }
 
 /** True when `x` is a full {@link ClusterSpec}. */

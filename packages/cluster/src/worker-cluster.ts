@@ -1,4 +1,6 @@
 import type { ClusterSpec } from '@swarmsim/config';
+import type { Logger } from '@swarmsim/interface';
+import type { LogLevel } from '@swarmsim/log';
 import { NodeError, WorkerNode, type NodeStatus } from '@swarmsim/node';
 import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 import { ClusterError } from './errors.js';
@@ -13,6 +15,16 @@ const JOIN_ATTEMPTS = 5;
 const REQUEST_TIMEOUT_MS = 60_000;
 // First retry delay, growing linearly: 1+2+3+4 s covers ws-transport's 5 s reconnect ceiling.
 const JOIN_RETRY_MS = 1000;
+
+/** Options of {@link WorkerCluster.start}. */
+export interface WorkerClusterOptions {
+  /** Seed of every node's RNG. @default 1 */
+  seed?: number;
+  /** Where the nodes' log lines go (one child per node and component: `{ node, component }`). */
+  logger?: Logger;
+  /** Lowest level the node threads forward. @default 'info' with a logger, else 'silent' */
+  logLevel?: LogLevel;
+}
 
 /** Options of {@link WorkerCluster.waitConverged}. */
 export interface WaitWorkersOptions {
@@ -50,15 +62,15 @@ export class WorkerCluster {
   }
 
   /** Spawns every node worker, wires the address book, runs init and the joins, and creates the spec's resources. */
-  static async start(spec: ClusterSpec, options: { seed?: number } = {}): Promise<WorkerCluster> {
-    const seed = options.seed ?? 1;
+  static async start(spec: ClusterSpec, options: WorkerClusterOptions = {}): Promise<WorkerCluster> {
+    const { seed = 1, logger, logLevel = logger === undefined ? 'silent' : 'info' } = options;
     const leader = spec.nodes.find((n) => n.leader) ?? spec.nodes[0];
     if (leader === undefined) throw new ClusterError({ code: 'CLUSTER_ERR_NO_LEADER' }, 'the spec has no nodes');
     const wsToken = `swarmsim-ws-${seed}`;
     const spawned = await Promise.allSettled(
       spec.nodes.map((n, i) => {
         const node = { name: n.name, underlayIp: n.underlayIp, labels: { ...n.labels }, preset: spec.gossip.preset, gossip: { ...spec.gossip.overrides }, defaultAddrPool: [...spec.defaultAddressPools], seed: seed * 1000 + i };
-        return WorkerNode.spawn({ node, host: n.hostAddress, wsToken, requestTimeoutMs: REQUEST_TIMEOUT_MS });
+        return WorkerNode.spawn({ node, host: n.hostAddress, wsToken, requestTimeoutMs: REQUEST_TIMEOUT_MS, logLevel, ...(logger === undefined ? {} : { logger }) });
       })
     );
     const nodes = spawned.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));

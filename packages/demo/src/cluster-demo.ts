@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Cluster, loadClusterConfig, type WorkerCluster } from '@swarmsim/cluster';
 import { isSwarmsimError } from '@swarmsim/interface';
+import { createLogger, parseLogLevel } from '@swarmsim/log';
 import { nodeTable, networkTable, serviceTable, taskTable } from './tables.js';
 
 // `npm start`: the cluster of cluster.config.yaml as worker threads (one per node, WebSockets on 127.0.1.x),
 // then what a platform engineer would look at: nodes, networks, services, tasks; a node dies and its task moves.
+// Flags: --config <file> (default: the repository's cluster.config.yaml), --log-level <fatal|error|warn|info|debug|trace|silent>.
 
 const DEFAULT_CONFIG = fileURLToPath(new URL('../../../cluster.config.yaml', import.meta.url));
 const TIMEOUT_MS = 60_000;
@@ -29,13 +31,16 @@ async function show(cluster: WorkerCluster): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { config: { type: 'string', default: DEFAULT_CONFIG } } });
+  const { values } = parseArgs({ options: { config: { type: 'string', default: DEFAULT_CONFIG }, 'log-level': { type: 'string', default: 'warn' } } });
+  const logLevel = parseLogLevel(values['log-level']);
+  // Logs go to stderr (JSON, or pretty on a terminal) so stdout stays the demo's own story.
+  const logger = createLogger({ level: logLevel, destination: process.stderr });
   const spec = await loadClusterConfig(values.config);
   const names = spec.nodes.map((n) => `${n.name} (${n.role}${n.leader ? ', leader' : ''}, ${n.hostAddress})`).join(', ');
   say(`swarmsim — ${values.config}\n${spec.nodes.length} nodes: ${names}\n`);
 
   const t0 = performance.now();
-  const cluster = await Cluster.start({ spec, runtime: 'worker' });
+  const cluster = await Cluster.start({ spec, runtime: 'worker', logLevel }, { logger });
   try {
     await cluster.waitConverged({ timeoutMs: TIMEOUT_MS });
     say(`ready in ${Math.round(performance.now() - t0)} ms: every node joined and Ready, gossip converged, every task running\n`);

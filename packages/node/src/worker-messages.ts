@@ -1,4 +1,5 @@
 import type { InProcessNodeInit } from './in-process-node.js';
+import type { LogLevel, LogRecord } from '@swarmsim/log/forwarding';
 import type { JoinTokens } from './join-token.js';
 import type { ManagerCall } from './manager-calls.js';
 import type { NodeStatus } from './node-handle.js';
@@ -10,6 +11,8 @@ export interface WorkerBootData {
   host: string;
   /** Shared secret of the cluster's ws transports (checked in every upgrade request). */
   wsToken: string;
+  /** Lowest level the node forwards to the main thread's logger. @default 'silent' (nothing is posted) */
+  logLevel?: LogLevel;
 }
 
 /** Requests from the main thread; each carries an id its reply echoes. */
@@ -29,7 +32,9 @@ export type WorkerReply =
   | { type: 'status-reply'; id: number; status: NodeStatus }
   /** The plain-data answer of a `manager` call. */
   | { type: 'result'; id: number; value: unknown }
-  | { type: 'failure'; id: number; code: string; message: string };
+  | { type: 'failure'; id: number; code: string; message: string }
+  /** A log line of the node, replayed on the main thread's pino logger (workers do not load pino). */
+  | { type: 'log'; record: LogRecord };
 
 /** Every main↔worker message. */
 export type WorkerMsg = WorkerRequest | WorkerReply;
@@ -47,7 +52,8 @@ export const WORKER_MSG_DIRECTION: Readonly<Record<WorkerMsg['type'], 'main→wo
   tokens: 'worker→main',
   'status-reply': 'worker→main',
   result: 'worker→main',
-  failure: 'worker→main'
+  failure: 'worker→main',
+  log: 'worker→main'
 };
 
 /** True when `msg` is a well-formed reply from a worker (anything else on the port is ignored). */

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { silentLogger, type Logger } from '@swarmsim/interface';
+import { writeRecord } from '@swarmsim/log/forwarding';
 import { NodeError, RemoteError } from './errors.js';
 import type { JoinTokens } from './join-token.js';
 import type { ManagerCall, ManagerResult } from './manager-calls.js';
@@ -12,6 +14,8 @@ export interface WorkerNodeInit extends WorkerBootData {
   entry?: URL;
   /** Fail a request not answered within this time. @default 10000 (a join on loopback takes milliseconds) */
   requestTimeoutMs?: number;
+  /** Where the node's forwarded log lines are written (set `logLevel` to have any). @default silentLogger */
+  logger?: Logger;
 }
 
 type Pending = { resolve: (reply: WorkerReply) => void; reject: (err: NodeError) => void; timer: ReturnType<typeof setTimeout> };
@@ -55,7 +59,8 @@ export class WorkerNode implements NodeHandle {
     /** The ws URL peers reach this node at. */
     readonly url: string,
     name: string,
-    private readonly timeoutMs: number
+    private readonly timeoutMs: number,
+    private readonly logger: Logger
   ) {
     this.name = name;
     this.exit = new Promise((resolve) => worker.once('exit', resolve));
@@ -66,23 +71,27 @@ export class WorkerNode implements NodeHandle {
 
   /** Starts the worker and resolves once its ws server listens. */
   static async spawn(init: WorkerNodeInit): Promise<WorkerNode> {
-    const { entry = defaultWorkerEntry(), requestTimeoutMs = 10_000, ...boot } = init;
+    const { entry = defaultWorkerEntry(), requestTimeoutMs = 10_000, logger = silentLogger, ...boot } = init;
     const worker = new Worker(entry, { workerData: boot satisfies WorkerBootData });
     const url = await new Promise<string>((resolve, reject) => {
       const exited = (): void => reject(new NodeError({ code: 'NODE_ERR_WORKER_EXITED', node: boot.node.name }, 'node worker exited during boot'));
       worker.once('error', exited);
       worker.once('exit', exited);
-      worker.once('message', (msg: unknown) => {
+      const hello = (msg: unknown): void => {
+        // The node may log while it boots; those lines are written, the hello is still awaited.
+        if (isWorkerReply(msg) && msg.type === 'log') return writeRecord(logger, msg.record);
+        worker.off('message', hello);
         worker.off('error', exited);
         worker.off('exit', exited);
         if (isWorkerReply(msg) && msg.type === 'ready') resolve(msg.url);
         else reject(new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: boot.node.name, reason: 'no ready message' }, 'bad hello'));
-      });
+      };
+      worker.on('message', hello);
     }).catch(async (err: unknown) => {
       await worker.terminate();
       throw err;
     });
-    return new WorkerNode(worker, url, boot.node.name, requestTimeoutMs);
+    return new WorkerNode(worker, url, boot.node.name, requestTimeoutMs, logger);
   }
 
   /** True once the worker thread ended. */
@@ -152,6 +161,7 @@ export class WorkerNode implements NodeHandle {
 
   private onReply(msg: unknown): void {
     if (!isWorkerReply(msg) || msg.type === 'ready') return;
+    if (msg.type === 'log') return writeRecord(this.logger, msg.record);
     const pending = this.pending.get(msg.id);
     if (pending === undefined) return;
     this.pending.delete(msg.id);

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SwarmsimError } from '@swarmsim/interface';
+import { forwardingLogger } from '@swarmsim/log/forwarding';
 import { Fabric, Wire } from '@swarmsim/netmodel';
 import { realClock } from '@swarmsim/testkit';
 import { createWsTransport, type WsTransport } from '@swarmsim/transport-ws';
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
   const transport = await bindTransport(boot);
   // `swarm init` joins the node's own agent through its transport, so it must know its own address.
   transport.setPeers({ [boot.node.name]: transport.url });
-  const node = new InProcessNode(boot.node, { clock: realClock, fabric: new Fabric({ clock: realClock }, { seed: boot.node.seed ?? 1 }), wire: new Wire('underlay'), transport });
+  const logger = forwardingLogger((record) => port.postMessage({ type: 'log', record } satisfies WorkerReply), boot.logLevel ?? 'silent');
+  const fabric = new Fabric({ clock: realClock, logger }, { seed: boot.node.seed ?? 1 });
+  const node = new InProcessNode(boot.node, { clock: realClock, fabric, wire: new Wire('underlay'), transport, logger });
   port.on('message', (req: WorkerRequest) => {
     handle(node, transport, req).then(
       (reply) => port.postMessage(reply),

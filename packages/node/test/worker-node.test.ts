@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import type { Logger } from '@swarmsim/interface';
+import { waitFor } from '@swarmsim/testkit';
 import type { NodeError} from '../src/errors.js';
 import { RemoteError } from '../src/errors.js';
 import { WorkerNode } from '../src/worker-node.js';
@@ -30,6 +32,24 @@ describe('WorkerNode', () => {
       expect(node.terminated).toBe(true);
       const gone = await node.status().catch((e: unknown) => e);
       expect((gone as NodeError).code).toBe('NODE_ERR_WORKER_EXITED');
+    } finally {
+      await node.stop();
+    }
+  });
+
+  it("forwards the node's log lines at or above logLevel to the main thread logger, with node and component bindings", async () => {
+    const lines: { level: string; bindings: Record<string, unknown>; msg?: string }[] = [];
+    const capture = (bindings: Record<string, unknown>): Logger => {
+      const at = (level: string) => (obj: unknown, msg?: string) => lines.push({ level, bindings, ...(typeof obj === 'string' ? { msg: obj } : msg === undefined ? {} : { msg }) });
+      return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (b) => capture({ ...bindings, ...b }) };
+    };
+    const node = await WorkerNode.spawn({ node: { name: 'node-1', underlayIp: '192.168.99.100', preset: 'local' }, host: '127.0.1.1', wsToken: 't', logLevel: 'info', logger: capture({}) });
+    try {
+      await node.initSwarm();
+      await waitFor(() => lines.some((l) => l.msg === 'node joined'), { timeoutMs: 5000, what: 'the join logged' });
+      const joined = lines.find((l) => l.msg === 'node joined')!;
+      expect(joined).toMatchObject({ level: 'info', bindings: { node: 'node-1', component: 'swarm-manager' } });
+      expect(lines.every((l) => l.level !== 'debug')).toBe(true);
     } finally {
       await node.stop();
     }

@@ -123,7 +123,7 @@ export class Manager {
       attachments: {}
     });
     this.allocator.attachNode(node.id, this.ingress.id);
-    this.log.info({ node: node.id, hostname: node.hostname }, 'node joined');
+    this.log.info({ nodeId: node.id, hostname: node.hostname }, 'node joined');
     this.dispatcher.heartbeat(node.id);
     this.pipeline.run();
     return this.store.must('node', node.id);
