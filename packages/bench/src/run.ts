@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runClusterBootBench } from './cluster-boot-bench.js';
+import { runServiceCreateBench } from './service-create-bench.js';
 import { runDnsBench } from './dns-bench.js';
 import { runGossipBench } from './gossip-bench.js';
 import { runGossipWsBench } from './gossip-ws-bench.js';
@@ -106,6 +107,15 @@ const sections: Section[] = [
     title: 'cluster boot: worker-thread nodes to converged vs bare workers (issue 4)',
     note: '`local` preset; each size beside bare workers (ws + msgpackr + ws server) spawned in the same run. 100 nodes is left out: on 2 cores the leader thread starves and joins time out.\n',
     run: runClusterBootBench
+  },
+  {
+    name: 'service-create',
+    title: 'service create → all tasks running (issue 4)',
+    note:
+      'Worker-thread nodes, `local` preset, real time: from the `service create` call to the leader seeing every task\n' +
+      'running (polled every 2 ms). The reference is the same operation on the in-process runtime in virtual time\n' +
+      '(ManualClock ticked 1 ms at a time, MemoryNetwork links): the latency the protocol itself imposes, without CPU cost.\n',
+    run: runServiceCreateBench
   }
 ];
 
