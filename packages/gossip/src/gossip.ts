@@ -320,6 +320,11 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
       this.db.nodeGone(m.id);
     }
     if (kind === 'join' && this.gone.delete(m.id)) void this.pushPull(m.id, false);
+    // memberlist logs suspicions and failures at info/warn; a node's own view of the others, as operators read it.
+    const fields = { member: m.id, incarnation: m.incarnation };
+    if (kind === 'dead') this.log.warn(fields, 'member failed');
+    else if (kind === 'suspect') this.log.info(fields, 'member suspect');
+    else this.log.debug(fields, `member ${kind}`);
     this.emit(`member:${kind}`, memberInfo(m));
   }
 

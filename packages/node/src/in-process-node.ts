@@ -84,7 +84,7 @@ export class InProcessNode {
     this.mux = new ChannelMux(this.transport);
     this.mux.channel('control').onMessage((from, _ch, bytes) => this.onControl(from, bytes));
     const send = (to: string, msg: ControlMsg): Promise<void> => this.transport.sendReliable(to, 'control', encodeControl(msg));
-    this.agent = new Agent({ node: init.name, clock: this.clock, send, log: this.log });
+    this.agent = new Agent({ node: init.name, clock: this.clock, send, log: this.log.child({ component: 'agent' }) });
   }
 
   /** The swarm node id, once joined. */
@@ -139,7 +139,7 @@ export class InProcessNode {
     const keys = [randomKey(this.random)];
     this.managerRef = manager;
     this.joinTokens = tokens;
-    this.server = new ControlServer({ manager, tokens, gossipKeys: () => keys, send: (to, m) => this.sendQuietly(to, m), random: this.random, log: this.log });
+    this.server = new ControlServer({ manager, tokens, gossipKeys: () => keys, send: (to, m) => this.sendQuietly(to, m), random: this.random, log: this.log.child({ component: 'dispatcher' }) });
     await this.joinSwarm(this.name, tokens.manager);
     return tokens;
   }
@@ -178,7 +178,7 @@ export class InProcessNode {
       host: this.host,
       nodeId: () => this.agent.nodeId ?? '',
       report: (taskId, state, message) => this.agent.report(taskId, state, message),
-      log: this.log
+      log: this.log.child({ component: 'tasks' })
     });
     const { preset = 'local', gossip: overrides = {} } = this.init;
     const g = gossip({ preset, keys: accepted.gossipKeys, ...overrides })({ clock: this.clock, transport: this.mux.channel('gossip'), logger: this.log });

@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   // `swarm init` joins the node's own agent through its transport, so it must know its own address.
   transport.setPeers({ [boot.node.name]: transport.url });
   const logger = forwardingLogger((record) => port.postMessage({ type: 'log', record } satisfies WorkerReply), boot.logLevel ?? 'silent');
-  const fabric = new Fabric({ clock: realClock, logger }, { seed: boot.node.seed ?? 1 });
+  // The node adds its own `node` binding to what it logs; the fabric (namespaces, TCP) gets it here.
+  const fabric = new Fabric({ clock: realClock, logger: logger.child({ node: boot.node.name }) }, { seed: boot.node.seed ?? 1 });
   const node = new InProcessNode(boot.node, { clock: realClock, fabric, wire: new Wire('underlay'), transport, logger });
   port.on('message', (req: WorkerRequest) => {
     handle(node, transport, req).then(

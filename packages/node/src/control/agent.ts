@@ -81,6 +81,9 @@ export class Agent {
     if (this.leader === undefined || this.id === undefined) return;
     const msg: ControlMsg = { type: ControlType.TaskStatus, nodeId: this.id, taskId, state };
     if (message !== undefined) msg.message = message;
+    // running/failed/rejected are what an operator looks for; the intermediate states are debug detail.
+    const level = state === 'failed' || state === 'rejected' ? 'warn' : state === 'running' ? 'info' : 'debug';
+    this.deps.log[level]({ taskId, state, ...(message === undefined ? {} : { detail: message }) }, `task ${state}`);
     this.deps.send(this.leader, msg).catch(() => this.deps.log.debug({ taskId, state }, 'report lost'));
   }
 

@@ -90,8 +90,14 @@ export class Manager {
     const config = { ...DISPATCHER_PRESETS[init.preset ?? 'lan'], ...init.dispatcher };
     this.dispatcher = new Dispatcher(this.store, clock, config, wake, random);
     this.dispatcher.events.on('assignments', (set) => this.events.emit('assignments', set));
-    this.dispatcher.events.on('node:down', (id) => this.events.emit('node:down', id));
-    this.dispatcher.events.on('node:ready', (id) => this.events.emit('node:ready', id));
+    this.dispatcher.events.on('node:down', (id) => {
+      this.log.warn({ nodeId: id, hostname: this.store.get('node', id)?.hostname }, 'node down: no heartbeat within the grace period');
+      this.events.emit('node:down', id);
+    });
+    this.dispatcher.events.on('node:ready', (id) => {
+      this.log.info({ nodeId: id, hostname: this.store.get('node', id)?.hostname }, 'node ready');
+      this.events.emit('node:ready', id);
+    });
     const deps = { store: this.store, clock, newId: this.newId };
     this.orchestrator = new Orchestrator(deps, wake);
     const scheduler = new Scheduler(this.store, clock);
@@ -182,6 +188,7 @@ export class Manager {
     };
     this.allocator.allocateService(draft, this.ingress.id);
     const service = this.store.create('service', draft);
+    this.log.info({ serviceId: service.id, name: spec.name, replicas: spec.replicas, mode: spec.mode ?? 'replicated' }, 'service created');
     this.pipeline.run();
     return this.store.must('service', service.id);
   }
@@ -217,6 +224,7 @@ export class Manager {
       if (t.serviceId === service.id) this.store.update('task', t.id, (x) => (x.desiredState = 'remove'));
     }
     this.store.delete('service', service.id);
+    this.log.info({ serviceId: service.id, name: service.spec.name }, 'service removed');
     this.pipeline.run();
   }
 
