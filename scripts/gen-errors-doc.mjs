@@ -17,6 +17,7 @@ const sections = [
   ["@swarmsim/config", "packages/config/src/errors.ts", "`ConfigError` (one problem, message `file:line:col: path: detail`) and `ConfigErrors` (all problems of a file, `CONFIG_ERR_INVALID`). Metadata: `file`, `line`, `col`, `path`."],
   ["@swarmsim/swarm", "packages/swarm/src/errors.ts", "`SwarmError` — the control plane (manager API). Messages use Docker's wording where Docker has one."],
   ["@swarmsim/node", "packages/node/src/errors.ts", "`NodeError` — one swarm node: join tokens, swarm membership, the control protocol."],
+  ["@swarmsim/node — containers", "packages/node/src/containers/errors.ts", "`ContainerError` — standalone containers and local networks on a node (`docker run`, `docker network create -d bridge`); messages use Docker's wording."],
   ["@swarmsim/cluster", "packages/cluster/src/errors.ts", "`ClusterError` — the simulation host's public API."],
   ["@swarmsim/apps", "packages/apps/src/errors.ts", "`AppError` — simulated images. Metadata: `image`."],
   ["@swarmsim/dns", "packages/dns/src/errors.ts", "`DnsError` — the embedded resolver's record store and configuration (clients only ever see DNS rcodes)."],

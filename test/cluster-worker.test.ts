@@ -42,6 +42,20 @@ describe('Cluster with worker-thread nodes (real time, local preset)', () => {
       expect(await spread(cluster)).toEqual({ 'node-1': 4, 'node-2': 0 });
       expect((await cluster.swarmNodes.list()).find((n) => n.Description.Hostname === 'node-2')!.Spec.Availability).toBe('drain');
       await expect(cluster.services.scale('nope', 1)).rejects.toMatchObject({ code: 'SWARM_ERR_NOT_FOUND' });
+
+      // A standalone container with -p: a real port on node-2's own loopback address reaches whoami inside.
+      const hello = await cluster.containers.run('node-2', { name: 'hello', image: 'whoami', publish: [{ hostPort: 8081, containerPort: 80 }] });
+      expect(hello.networks['bridge']!.ip).toBe('172.17.0.2');
+      const host = new URL(cluster.node('node-2').url).hostname;
+      const body = await (await fetch(`http://${host}:8081/`)).text();
+      expect(body).toContain(`Hostname: ${hello.hostname}`);
+      expect(body).toContain('IP: 172.17.0.2');
+      const auto = await cluster.containers.run('node-2', { image: 'whoami', publish: [{ containerPort: 80 }] });
+      expect(auto.ports[0]!.hostPort).toBe(32768);
+      expect((await cluster.containers.list()).map((c) => `${c.node}/${c.name}`).sort()).toEqual([`node-2/${auto.name}`, 'node-2/hello']);
+      await expect(cluster.containers.run('node-2', { image: 'whoami', publish: [{ hostPort: 8081, containerPort: 80 }] })).rejects.toMatchObject({ code: 'CONTAINER_ERR_PORT_ALLOCATED' });
+      await cluster.containers.remove('node-2', 'hello', { force: true });
+      await expect(fetch(`http://${host}:8081/`)).rejects.toThrow();
     } finally {
       await cluster.stop();
     }

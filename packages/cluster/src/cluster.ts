@@ -1,14 +1,16 @@
 import type { ClusterSpec } from '@swarmsim/config';
 import { seededRandom, silentLogger, type Clock, type Logger } from '@swarmsim/interface';
 import { Fabric, Wire } from '@swarmsim/netmodel';
-import { InProcessNode, runManagerCall } from '@swarmsim/node';
+import { InProcessNode, runContainerCall, runManagerCall } from '@swarmsim/node';
+import { ClusterContainers, type ContainerCaller } from './containers.js';
 import type { Manager } from '@swarmsim/swarm';
 import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
 import { convergenceGaps } from './convergence.js';
 import { advance, settle } from './drive.js';
 import { ClusterError } from './errors.js';
+import { createSpecResources } from './spec-resources.js';
 import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
-import { isClusterSpec, specOf, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
+import { isClusterSpec, specOf, type ClusterStartOptions } from './spec.js';
 import { WorkerCluster } from './worker-cluster.js';
 
 /** Collaborators of a {@link Cluster}. */
@@ -44,6 +46,8 @@ export class Cluster {
   readonly networks: ClusterNetworks;
   /** `docker node …` on the leader. */
   readonly swarmNodes: ClusterSwarmNodes;
+  /** `docker run`, `docker ps`, `docker network create -d bridge` … on one node. */
+  readonly containers: ClusterContainers;
   private stopped = false;
 
   private constructor(
@@ -59,6 +63,9 @@ export class Cluster {
     this.services = new ClusterServices(call);
     this.networks = new ClusterNetworks(call);
     this.swarmNodes = new ClusterSwarmNodes(call);
+    // Starting an app may wait on the clock (a ManualClock does not move by itself), hence settle().
+    const onNode: ContainerCaller = (node, c) => settle(this.clock, runContainerCall(this.node(node).containers, c), DEFAULT_STEP_MS, DEFAULT_MAX_MS);
+    this.containers = new ClusterContainers(onNode, () => this.nodes.filter((n) => !n.stopped).map((n) => n.name));
   }
 
   /** `runtime: 'worker'`: one worker thread per node in real time (see {@link WorkerCluster}). */
@@ -81,7 +88,9 @@ export class Cluster {
     const underlay = new Wire('underlay');
     const network = new MemoryNetwork({ clock }, { seed });
     const nodes = full.nodes.map((n, i) => {
-      const init = { name: n.name, underlayIp: n.underlayIp, labels: { ...n.labels }, preset: full.gossip.preset, gossip: full.gossip.overrides, defaultAddrPool: [...full.defaultAddressPools] };
+      // Real listeners for `-p` only on a real clock: virtual time could not carry a real connection.
+      const publish = clock instanceof ManualClock ? {} : { publishAddress: n.hostAddress };
+      const init = { name: n.name, underlayIp: n.underlayIp, labels: { ...n.labels }, preset: full.gossip.preset, gossip: full.gossip.overrides, defaultAddrPool: [...full.defaultAddressPools], ...publish };
       const transport = network.createTransport(n.name);
       return new InProcessNode(init, { clock, fabric, wire: underlay, transport, logger, random: seededRandom(seed * 1000 + i) });
     });
@@ -159,11 +168,7 @@ export class Cluster {
       const token = n.role === 'manager' ? tokens.manager : tokens.worker;
       await settle(this.clock, this.node(n.name).joinSwarm(leader.name, token), DEFAULT_STEP_MS, DEFAULT_MAX_MS);
     }
-    for (const net of this.spec.networks) {
-      // Bridge networks are per-host and not created from the spec yet; overlays go through the manager.
-      if (net.driver === 'overlay') await this.networks.create(toNetworkRequest(net));
-    }
-    for (const s of this.spec.services) await this.services.create(toServiceSpec(s));
+    await createSpecResources(this.spec, this.networks, this.services, this.containers);
   }
 
   private assertRunning(): void {

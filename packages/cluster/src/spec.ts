@@ -1,4 +1,5 @@
-import { defaultClusterSpec, type ClusterSpec, type NetworkSpec as ConfigNetworkSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
+import { defaultClusterSpec, type ClusterSpec, type ContainerSpec, type NetworkSpec as ConfigNetworkSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
+import type { ContainerCall, NetworkCreateOptions } from '@swarmsim/node';
 import type { LogLevel } from '@swarmsim/log';
 import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
 
@@ -66,4 +67,25 @@ export function toNetworkRequest(net: ConfigNetworkSpec): NetworkRequest {
     ...(net.subnet === undefined ? {} : { subnet: net.subnet }),
     ...(net.gateway === undefined ? {} : { gateway: net.gateway })
   };
+}
+
+/** A config-file bridge network as `docker network create -d bridge` options (created on every node). */
+export function toBridgeOptions(net: ConfigNetworkSpec): NetworkCreateOptions {
+  return {
+    internal: net.internal,
+    attachable: net.attachable,
+    ...(net.subnet === undefined ? {} : { subnet: net.subnet }),
+    ...(net.gateway === undefined ? {} : { gateway: net.gateway }),
+    ...(net.ipRange === undefined ? {} : { ipRange: net.ipRange })
+  };
+}
+
+/** A config-file container as `docker run -d` on its node, then `docker network connect` for its other networks. */
+export function toContainerCalls(c: ContainerSpec): ContainerCall[] {
+  const [first, ...rest] = c.networks;
+  const publish = c.publish
+    .filter((p) => p.protocol !== 'sctp')
+    .map((p) => ({ containerPort: p.containerPort, protocol: p.protocol as 'tcp' | 'udp', ...(p.hostPort === undefined ? {} : { hostPort: p.hostPort }) }));
+  const run: ContainerCall = { op: 'run', options: { name: c.name, image: c.image, publish, ...(first === undefined ? {} : { network: first }), ...(c.ip === undefined ? {} : { ip: c.ip }) } };
+  return [run, ...rest.map((network): ContainerCall => ({ op: 'connect', container: c.name, network }))];
 }

@@ -4,7 +4,8 @@ import type { LogLevel } from '@swarmsim/log';
 import { NodeError, WorkerNode, type NodeStatus } from '@swarmsim/node';
 import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 import { ClusterError } from './errors.js';
-import { toNetworkRequest, toServiceSpec } from './spec.js';
+import { ClusterContainers } from './containers.js';
+import { createSpecResources } from './spec-resources.js';
 import { snapshotGaps, type NodeView } from './worker-convergence.js';
 
 // Joins in flight at once; enough to overlap the leader's round trips without starving its thread.
@@ -47,6 +48,8 @@ export class WorkerCluster {
   readonly networks: ClusterNetworks;
   /** `docker node …` on the leader. */
   readonly swarmNodes: ClusterSwarmNodes;
+  /** `docker run`, `docker ps`, `docker network create -d bridge` … on one node. */
+  readonly containers: ClusterContainers;
   private readonly killed = new Set<string>();
   private stopped = false;
 
@@ -59,6 +62,7 @@ export class WorkerCluster {
     this.services = new ClusterServices(call);
     this.networks = new ClusterNetworks(call);
     this.swarmNodes = new ClusterSwarmNodes(call);
+    this.containers = new ClusterContainers((node, c) => this.node(node).containers(c), () => this.nodes.filter((n) => !this.killed.has(n.name)).map((n) => n.name));
   }
 
   /** Spawns every node worker, wires the address book, runs init and the joins, and creates the spec's resources. */
@@ -155,11 +159,7 @@ export class WorkerCluster {
     for (let i = 0; i < joiners.length; i += JOIN_CONCURRENCY) {
       await Promise.all(joiners.slice(i, i + JOIN_CONCURRENCY).map((n) => this.join(n.name, n.role === 'manager' ? tokens.manager : tokens.worker)));
     }
-    for (const net of this.spec.networks) {
-      // Bridge networks are per-host and not created from the spec yet; overlays go through the manager.
-      if (net.driver === 'overlay') await this.networks.create(toNetworkRequest(net));
-    }
-    for (const s of this.spec.services) await this.services.create(toServiceSpec(s));
+    await createSpecResources(this.spec, this.networks, this.services, this.containers);
   }
 
   /** `swarm join`, retried when the leader could not be reached (as the docker CLI retries its dial). */

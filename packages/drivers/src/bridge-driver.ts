@@ -1,6 +1,6 @@
 import type { Bridge, Ipam, IpamPool, Namespace } from '@swarmsim/netmodel';
 import { macFromIpv4 } from '@swarmsim/packet';
-import { applyRules, bridgeRules, publishRules, removeRules } from './docker-firewall.js';
+import { applyRules, bridgeRules, internalRules, publishRules, removeRules } from './docker-firewall.js';
 import { DriverError } from './errors.js';
 
 /** `docker network create -d bridge` options. */
@@ -14,6 +14,8 @@ export interface BridgeNetworkOptions {
   icc?: boolean;
   /** com.docker.network.bridge.enable_ip_masquerade. @default true */
   masquerade?: boolean;
+  /** `--internal`: no masquerade, no default route, traffic to or from other subnets dropped. @default false */
+  internal?: boolean;
 }
 
 /** A bridge network on one host. */
@@ -23,6 +25,8 @@ export interface BridgeNetwork {
   pool: IpamPool;
   prefixLength: number;
   icc: boolean;
+  /** Created with `--internal`. */
+  internal: boolean;
   endpoints: Set<BridgeEndpoint>;
   /** The iptables commands this network added, removed again with it. */
   rules: string[];
@@ -52,6 +56,10 @@ export interface BridgeEndpoint {
 export interface ConnectOptions {
   ip?: string;
   publish?: PortMapping[];
+  /** Container-side interface name. @default `eth<number of non-loopback interfaces>` */
+  ifName?: string;
+  /** Add a default route via the gateway when the container has none. @default true (false on internal networks) */
+  defaultRoute?: boolean;
 }
 
 /**
@@ -79,9 +87,11 @@ export class BridgeDriver {
     this.host.addAddress(bridgeName, `${pool.gateway}/${prefixLength}`);
     this.host.setUp(bridgeName);
     const icc = options.icc ?? true;
-    const rules = bridgeRules(bridgeName, pool.subnet, { icc, masquerade: options.masquerade ?? true });
+    const internal = options.internal ?? false;
+    const rules = bridgeRules(bridgeName, pool.subnet, { icc, masquerade: !internal && (options.masquerade ?? true) });
+    if (internal) rules.push(...internalRules(bridgeName, pool.subnet));
     applyRules(this.host.netfilter, rules);
-    const network: BridgeNetwork = { name, bridge, pool, prefixLength, icc, endpoints: new Set(), rules };
+    const network: BridgeNetwork = { name, bridge, pool, prefixLength, icc, internal, endpoints: new Set(), rules };
     this.networks.set(name, network);
     return network;
   }
@@ -93,12 +103,27 @@ export class BridgeDriver {
     return n;
   }
 
+  /** Every network of this host, in creation order. */
+  list(): BridgeNetwork[] {
+    return [...this.networks.values()];
+  }
+
+  /** True when a network of that name exists. */
+  has(name: string): boolean {
+    return this.networks.has(name);
+  }
+
+  /** True when `hostPort` is already published for `protocol` on this host. */
+  isPortPublished(hostPort: number, protocol: 'tcp' | 'udp' = 'tcp'): boolean {
+    return this.publishedPorts.has(portKey({ hostPort, containerPort: 0, protocol }));
+  }
+
   /** Connects a container namespace: veth, address, default route (first network), published ports. */
   connect(ns: Namespace, networkName: string, options: ConnectOptions = {}): BridgeEndpoint {
     const network = this.network(networkName);
     for (const p of options.publish ?? []) this.assertPortFree(p);
     const ip = this.ipam.requestAddress(network.pool.id, options.ip === undefined ? {} : { ip: options.ip });
-    const ifName = `eth${ns.allInterfaces().filter((d) => d.kind !== 'loopback').length}`;
+    const ifName = options.ifName ?? `eth${ns.allInterfaces().filter((d) => d.kind !== 'loopback').length}`;
     const hostVeth = `veth${(++this.vethCounter).toString(16).padStart(7, '0')}`;
     const mac = macFromIpv4(ip);
     const [outside] = this.host.addVethPair(hostVeth, ifName, ns, { peerMac: mac });
@@ -106,7 +131,8 @@ export class BridgeDriver {
     this.host.setUp(hostVeth);
     ns.addAddress(ifName, `${ip}/${network.prefixLength}`);
     ns.setUp(ifName);
-    if (ns.routes.lookup('0.0.0.0') === undefined) ns.routes.addDefault(network.pool.gateway, ifName);
+    const defaultRoute = options.defaultRoute ?? !network.internal;
+    if (defaultRoute && ns.routes.lookup('0.0.0.0') === undefined) ns.routes.addDefault(network.pool.gateway, ifName);
     const ep: BridgeEndpoint = { network, ns, ifName, ip, mac, hostVeth, ports: [], rules: [] };
     for (const p of options.publish ?? []) this.publish(ep, p);
     network.endpoints.add(ep);

@@ -37,6 +37,14 @@ export function bridgeRules(bridge: string, subnet: string, opts: { icc: boolean
   ];
 }
 
+/** `--internal` (libnetwork setINC): nothing leaves or enters the subnet through the bridge. */
+export function internalRules(bridge: string, subnet: string): string[] {
+  return [
+    `-t filter -I DOCKER-ISOLATION-STAGE-1 ! -s ${subnet} -o ${bridge} -j DROP`,
+    `-t filter -I DOCKER-ISOLATION-STAGE-1 -i ${bridge} ! -d ${subnet} -j DROP`
+  ];
+}
+
 /** The two rules behind `-p H:C` (iptabler/port.go): DNAT in nat DOCKER, ACCEPT in filter DOCKER. */
 export function publishRules(bridge: string, ip: string, protocol: 'tcp' | 'udp', hostPort: number, containerPort: number): string[] {
   return [

@@ -18,5 +18,6 @@
  */
 export { BridgeDriver, type BridgeEndpoint, type BridgeNetwork, type BridgeNetworkOptions, type ConnectOptions, type PortMapping } from './bridge-driver.js';
 export { createDockerHost, type DockerHost, type UnderlayAttachment } from './docker-host.js';
-export { applyRules, bridgeRules, installDockerChains, publishRules, removeRules } from './docker-firewall.js';
+export { applyRules, bridgeRules, installDockerChains, internalRules, publishRules, removeRules } from './docker-firewall.js';
+export { HostPortAllocator, type HostPortAllocatorInit, type PortProtocol } from './host-port-allocator.js';
 export { DriverError, type DriverErrorCode } from './errors.js';

@@ -55,3 +55,30 @@ describe('BridgeDriver', () => {
     expect(host.bridges.createNetwork('other').pool.subnet).toBe('172.18.0.0/16');
   });
 });
+
+describe('BridgeDriver additions', () => {
+  it('lists networks, names interfaces as asked, and leaves internal networks without masquerade or default route', () => {
+    const { fabric, host } = setup();
+    const net = host.bridges.createNetwork('private', { internal: true });
+    expect(host.bridges.list().map((n) => n.name)).toEqual(['bridge', 'private']);
+    expect(host.bridges.has('private')).toBe(true);
+    expect(net.internal).toBe(true);
+    const save = host.ns.netfilter.save();
+    expect(save).not.toContain(`-A POSTROUTING -s ${net.pool.subnet} ! -o ${net.bridge.name} -j MASQUERADE`);
+    expect(save).toContain(`-A DOCKER-ISOLATION-STAGE-1 ! -s ${net.pool.subnet} -o ${net.bridge.name} -j DROP`);
+    const ns = fabric.createNamespace('c');
+    const ep = host.bridges.connect(ns, 'private', { ifName: 'eth7' });
+    expect(ep.ifName).toBe('eth7');
+    expect(ns.routes.lookup('8.8.8.8')).toBeUndefined();
+    host.bridges.disconnect(ep);
+    host.bridges.deleteNetwork('private');
+    expect(host.ns.netfilter.save()).not.toContain(`! -s ${net.pool.subnet}`);
+  });
+
+  it('says whether a host port is published', () => {
+    const { fabric, host } = setup();
+    host.bridges.connect(fabric.createNamespace('c'), 'bridge', { publish: [{ hostPort: 8080, containerPort: 80 }] });
+    expect(host.bridges.isPortPublished(8080)).toBe(true);
+    expect(host.bridges.isPortPublished(8080, 'udp')).toBe(false);
+  });
+});

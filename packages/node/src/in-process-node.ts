@@ -4,6 +4,7 @@ import { seededRandom, silentLogger, type Clock, type Logger, type Random, type 
 import type { Fabric, PredefinedPool, Wire } from '@swarmsim/netmodel';
 import { Manager } from '@swarmsim/swarm';
 import { ChannelMux } from './channel-mux.js';
+import { ContainerEngine, HostPortProxy, outsideAddressFor, outsideNamespace } from './containers/index.js';
 import { Agent } from './control/agent.js';
 import { ControlServer } from './control/control-server.js';
 import { decodeControl, encodeControl, isServerMsg, type ControlMsg, type JoinAcceptedMsg } from './control/messages.js';
@@ -27,6 +28,8 @@ export interface InProcessNodeInit {
   defaultAddrPool?: PredefinedPool[];
   /** Seed of the node's RNG (tokens, node ids, keys) when no `random` is given. @default 1 */
   seed?: number;
+  /** Real loopback address where published container ports listen (e.g. `127.0.1.2`). @default none: ports stay simulated */
+  publishAddress?: string;
 }
 
 /** Collaborators of an {@link InProcessNode}. */
@@ -56,6 +59,8 @@ interface SwarmState {
 export class InProcessNode {
   /** The host's network stack: root namespace, eth0 on the underlay, docker0. */
   readonly host: DockerHost;
+  /** Standalone containers and local networks (`docker run`, `docker network create -d bridge`). */
+  readonly containers: ContainerEngine;
   readonly name: string;
   private readonly clock: Clock;
   private readonly fabric: Fabric;
@@ -81,6 +86,7 @@ export class InProcessNode {
     this.random = components.random ?? seededRandom(init.seed ?? 1);
     this.log = (components.logger ?? silentLogger).child({ node: init.name });
     this.host = createDockerHost(this.fabric, init.name, { wire: components.wire, cidr: `${init.underlayIp}/24` });
+    this.containers = this.createContainerEngine(components);
     this.mux = new ChannelMux(this.transport);
     this.mux.channel('control').onMessage((from, _ch, bytes) => this.onControl(from, bytes));
     const send = (to: string, msg: ControlMsg): Promise<void> => this.transport.sendReliable(to, 'control', encodeControl(msg));
@@ -161,6 +167,7 @@ export class InProcessNode {
     this.agent.stop();
     this.swarm?.gossip.stop();
     this.swarm?.runner.stopAll();
+    this.containers.shutdown();
     this.server?.stop();
     this.managerRef?.stop();
   }
@@ -169,6 +176,14 @@ export class InProcessNode {
   async stop(): Promise<void> {
     this.crash();
     await this.transport.close();
+  }
+
+  private createContainerEngine(components: InProcessNodeComponents): ContainerEngine {
+    const { name, underlayIp, publishAddress } = this.init;
+    const outside = publishAddress === undefined ? undefined : outsideNamespace(this.fabric, components.wire, outsideAddressFor(underlayIp));
+    const binder = outside === undefined ? undefined : new HostPortProxy({ address: publishAddress!, target: underlayIp }, { outside, logger: this.log });
+    const engineComponents = { fabric: this.fabric, host: this.host, clock: this.clock, random: this.random, logger: this.log };
+    return new ContainerEngine({ node: name }, binder === undefined ? engineComponents : { ...engineComponents, binder });
   }
 
   private enterSwarm(accepted: JoinAcceptedMsg, leader: string): void {

@@ -26,6 +26,9 @@
 export { InProcessNode, type InProcessNodeComponents, type InProcessNodeInit } from './in-process-node.js';
 export { NodeError, RemoteError, type NodeErrorCode, type NodeErrorType } from './errors.js';
 export { runManagerCall, type ManagerCall, type ManagerResult, type ManagerResults } from './manager-calls.js';
+// Standalone containers (`docker run`, local bridge networks, -p with real listeners): see ContainerEngine.
+export * from './containers/index.js';
+export { runContainerCall, type ContainerCall, type ContainerResult, type ContainerResults } from './container-calls.js';
 export { generateJoinTokens, parseJoinToken, roleOfToken, type JoinTokens, type ParsedJoinToken } from './join-token.js';
 export { ChannelMux } from './channel-mux.js';
 export { ControlType, decodeControl, encodeControl, type ControlMsg } from './control/messages.js';

@@ -1,6 +1,7 @@
 import type { InProcessNodeInit } from './in-process-node.js';
 import type { LogLevel, LogRecord } from '@swarmsim/log/forwarding';
 import type { JoinTokens } from './join-token.js';
+import type { ContainerCall } from './container-calls.js';
 import type { ManagerCall } from './manager-calls.js';
 import type { NodeStatus } from './node-handle.js';
 
@@ -22,6 +23,7 @@ export type WorkerRequest =
   | { type: 'join'; id: number; leader: string; token: string }
   | { type: 'status'; id: number }
   | { type: 'manager'; id: number; call: ManagerCall }
+  | { type: 'containers'; id: number; call: ContainerCall }
   | { type: 'stop'; id: number };
 
 /** Replies and notices from a node worker. */
@@ -30,7 +32,7 @@ export type WorkerReply =
   | { type: 'ok'; id: number }
   | { type: 'tokens'; id: number; tokens: JoinTokens }
   | { type: 'status-reply'; id: number; status: NodeStatus }
-  /** The plain-data answer of a `manager` call. */
+  /** The plain-data answer of a `manager` or `containers` call. */
   | { type: 'result'; id: number; value: unknown }
   | { type: 'failure'; id: number; code: string; message: string }
   /** A log line of the node, replayed on the main thread's pino logger (workers do not load pino). */
@@ -46,6 +48,7 @@ export const WORKER_MSG_DIRECTION: Readonly<Record<WorkerMsg['type'], 'main→wo
   join: 'main→worker',
   status: 'main→worker',
   manager: 'main→worker',
+  containers: 'main→worker',
   stop: 'main→worker',
   ready: 'worker→main',
   ok: 'worker→main',

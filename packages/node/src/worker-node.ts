@@ -4,6 +4,7 @@ import { silentLogger, type Logger } from '@swarmsim/interface';
 import { writeRecord } from '@swarmsim/log/forwarding';
 import { NodeError, RemoteError } from './errors.js';
 import type { JoinTokens } from './join-token.js';
+import type { ContainerCall, ContainerResult } from './container-calls.js';
 import type { ManagerCall, ManagerResult } from './manager-calls.js';
 import type { NodeHandle, NodeStatus } from './node-handle.js';
 import { isWorkerReply, type WorkerBootData, type WorkerReply, type WorkerRequest } from './worker-messages.js';
@@ -126,12 +127,12 @@ export class WorkerNode implements NodeHandle {
    * {@link RemoteError} carrying the same code (e.g. SWARM_ERR_NOT_FOUND), as the in-process runtime throws it.
    */
   async manager<C extends ManagerCall>(call: C): Promise<ManagerResult<C>> {
-    const reply = await this.request({ type: 'manager', call }).catch((err: unknown) => {
-      throw err instanceof NodeError && err.code === 'NODE_ERR_WORKER_FAILED' && err.type.reason !== undefined && err.type.reason !== 'NODE_ERR_WORKER_FAILED'
-        ? new RemoteError({ code: err.type.reason, node: this.name }, err.message)
-        : err;
-    });
-    return reply.type === 'result' ? (reply.value as ManagerResult<C>) : this.unexpected(reply);
+    return (await this.call({ type: 'manager', call })) as ManagerResult<C>;
+  }
+
+  /** One call on the node's standalone-container engine inside the worker (`docker run`, `network create` …). */
+  async containers<C extends ContainerCall>(call: C): Promise<ContainerResult<C>> {
+    return (await this.call({ type: 'containers', call })) as ContainerResult<C>;
   }
 
   /** The process vanishes: the thread is terminated with its sockets and timers, nothing is said to peers. */
@@ -144,6 +145,16 @@ export class WorkerNode implements NodeHandle {
   async stop(): Promise<void> {
     if (!this.exited) await this.request({ type: 'stop' }).catch(() => undefined);
     await this.crash();
+  }
+
+  /** A request answered by a `result`; a coded failure inside comes back as a RemoteError with its code. */
+  private async call(body: RequestBody): Promise<unknown> {
+    const reply = await this.request(body).catch((err: unknown) => {
+      throw err instanceof NodeError && err.code === 'NODE_ERR_WORKER_FAILED' && err.type.reason !== undefined && err.type.reason !== 'NODE_ERR_WORKER_FAILED'
+        ? new RemoteError({ code: err.type.reason, node: this.name }, err.message)
+        : err;
+    });
+    return reply.type === 'result' ? reply.value : this.unexpected(reply);
   }
 
   private request(body: RequestBody): Promise<WorkerReply> {

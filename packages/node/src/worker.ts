@@ -5,6 +5,7 @@ import { Fabric, Wire } from '@swarmsim/netmodel';
 import { realClock } from '@swarmsim/testkit';
 import { createWsTransport, type WsTransport } from '@swarmsim/transport-ws';
 import { InProcessNode } from './in-process-node.js';
+import { runContainerCall } from './container-calls.js';
 import { runManagerCall } from './manager-calls.js';
 import { nodeStatus } from './node-status.js';
 import type { WorkerBootData, WorkerReply, WorkerRequest } from './worker-messages.js';
@@ -37,6 +38,8 @@ async function handle(node: InProcessNode, transport: WsTransport, req: WorkerRe
       return { type: 'status-reply', id: req.id, status: nodeStatus(node) };
     case 'manager':
       return { type: 'result', id: req.id, value: runManagerCall(node.manager, req.call) };
+    case 'containers':
+      return { type: 'result', id: req.id, value: await runContainerCall(node.containers, req.call) };
     case 'stop':
       await node.stop();
       return { type: 'ok', id: req.id };
@@ -59,7 +62,9 @@ async function main(): Promise<void> {
   const logger = forwardingLogger((record) => port.postMessage({ type: 'log', record } satisfies WorkerReply), boot.logLevel ?? 'silent');
   // The node adds its own `node` binding to what it logs; the fabric (namespaces, TCP) gets it here.
   const fabric = new Fabric({ clock: realClock, logger: logger.child({ node: boot.node.name }) }, { seed: boot.node.seed ?? 1 });
-  const node = new InProcessNode(boot.node, { clock: realClock, fabric, wire: new Wire('underlay'), transport, logger });
+  // Published container ports listen where the node's ws server could bind (its own loopback address).
+  const publishAddress = new URL(transport.url).hostname;
+  const node = new InProcessNode({ ...boot.node, publishAddress }, { clock: realClock, fabric, wire: new Wire('underlay'), transport, logger });
   port.on('message', (req: WorkerRequest) => {
     handle(node, transport, req).then(
       (reply) => port.postMessage(reply),

@@ -21,6 +21,11 @@ export class AckTracker {
     private readonly onTimeout: () => void
   ) {}
 
+  /** Messages sent and not yet acknowledged. */
+  get size(): number {
+    return this.unacked.size;
+  }
+
   /** Records message `seq` as sent now. */
   add(seq: number, pending: Pending): void {
     this.unacked.set(seq, { ...pending, sentAt: performance.now() });

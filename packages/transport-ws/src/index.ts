@@ -1,8 +1,9 @@
 /**
  * @packageDocumentation
- * `Transport` over WebSockets (`ws`): one server per node on loopback, a lazily opened persistent connection
- * per peer, msgpackr frames batched per event-loop turn, acknowledged reliable messages, named limits, a join
- * token checked in the upgrade request, and separate control/gossip/data channels that can be faulted alone.
+ * `Transport` over WebSockets (`ws`): one server per node on loopback, one persistent socket per peer pair
+ * (opened lazily by whichever side sends first and then used both ways), msgpackr frames batched per event-loop
+ * turn, acknowledged reliable messages, named limits, a join token checked in the upgrade request, and separate
+ * control/gossip/data channels that can be faulted alone.
  *
  * @example
  * ```ts

@@ -1,10 +1,8 @@
 import WebSocket from 'ws';
 import type { Channel, Logger, PeerId, Random } from '@swarmsim/interface';
-import { AckTracker, type Pending } from './ack-tracker.js';
+import type { Pending } from './ack-tracker.js';
+import { Connection, type ConnectionContext, type Sender } from './connection.js';
 import { transportClosed, unreachable, type WsUnreachableReason } from './errors.js';
-import { decodeFrame, encodeBatch, FRAME_OVERHEAD_BYTES, FrameType, MESSAGE_OVERHEAD_BYTES, type FrameMessage } from './frame.js';
-import type { ResolvedWsInit } from './options.js';
-import type { WsTransportStats } from './stats.js';
 
 /** Upgrade-request header naming the connecting peer. */
 export const PEER_HEADER = 'x-swarmsim-peer';
@@ -12,12 +10,12 @@ export const PEER_HEADER = 'x-swarmsim-peer';
 export const TOKEN_HEADER = 'x-swarmsim-token';
 
 /** What every outgoing link shares with its transport. */
-export interface LinkContext {
+export interface LinkContext extends ConnectionContext {
   localId: PeerId;
-  init: ResolvedWsInit;
-  stats: WsTransportStats;
   random: Random;
   log: Logger;
+  /** True while the peer's own connection to us is open: it can carry our messages, so redialling is moot. */
+  hasOpenInbound(peer: PeerId): boolean;
 }
 
 interface Outgoing {
@@ -27,34 +25,37 @@ interface Outgoing {
 }
 
 /**
- * The persistent outgoing connection to one peer: opened lazily by the first send, messages batched into one
- * frame per event-loop turn, reliable messages acknowledged by the peer, reconnects with exponential backoff.
+ * The outgoing connection to one peer: dialled lazily by the first send that finds no open socket, messages
+ * queued while it opens, then handed to its {@link Connection}; reconnects with exponential backoff.
  */
-export class PeerLink {
+export class PeerLink implements Sender {
   private state: 'idle' | 'connecting' | 'open' | 'backoff' | 'closed' = 'idle';
   private socket: WebSocket | undefined;
+  private connection: Connection | undefined;
   private failReason: WsUnreachableReason | undefined;
   private queue: Outgoing[] = [];
-  private batch: FrameMessage[] = [];
-  private batchBytes = FRAME_OVERHEAD_BYTES;
-  private flushScheduled: NodeJS.Immediate | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
-  private nextSeq = 1;
   private failures = 0;
-  private readonly acks: AckTracker;
 
   constructor(
     readonly peer: PeerId,
     private readonly url: string,
     private readonly ctx: LinkContext
-  ) {
-    this.acks = new AckTracker(ctx.init.ackTimeoutMs, () => this.abort('timeout'));
+  ) {}
+
+  /** True while the dialled socket is open or still being dialled. */
+  get isActive(): boolean {
+    return this.state === 'connecting' || (this.state === 'open' && this.connection?.isOpen === true);
   }
 
-  /** Queues a message; `pending` is set for a reliable one. */
+  // While dialling, anything queued counts: the queue goes out first once the socket opens.
+  get busy(): boolean {
+    return this.state === 'connecting' ? this.queue.length > 0 : this.connection?.busy === true;
+  }
+
   send(channel: Channel, payload: Uint8Array, pending: Pending | undefined): void {
+    if (this.connection !== undefined) return this.connection.send(channel, payload, pending);
     const out: Outgoing = { channel, payload, pending };
-    if (this.state === 'open') return this.addToBatch(out);
     if (this.state === 'backoff' || this.state === 'closed') return this.refuse(out, this.state);
     if (this.queue.length >= this.ctx.init.maxQueuedMessages) return this.refuse(out, 'overloaded');
     this.queue.push(out);
@@ -69,13 +70,29 @@ export class PeerLink {
     if (this.state === 'closed') return;
     this.state = 'closed';
     clearTimeout(this.retryTimer);
-    clearImmediate(this.flushScheduled);
     const err = (): Error =>
       reason === 'closed' ? transportClosed(this.ctx.localId) : unreachable(this.peer, 'disconnected');
-    this.acks.failAll(err);
     for (const out of this.queue) out.pending?.reject(err());
     this.queue = [];
+    this.connection?.close(err);
+    this.connection = undefined;
     this.socket?.terminate();
+  }
+
+  /**
+   * Simultaneous dials: while still dialling, abandons the dial and hands the queue to the peer's `connection`.
+   * Nothing queued has touched the wire, so nothing is lost or sent twice, and order is kept.
+   */
+  yieldTo(connection: Connection): void {
+    if (this.state !== 'connecting') return;
+    const socket = this.socket;
+    // Forget the socket first, so its close is not taken for a failure that calls for a reconnect.
+    this.socket = undefined;
+    this.standDown();
+    socket?.terminate();
+    const queued = this.queue;
+    this.queue = [];
+    for (const out of queued) connection.send(out.channel, out.payload, out.pending);
   }
 
   private connect(): void {
@@ -88,8 +105,7 @@ export class PeerLink {
       perMessageDeflate: false
     });
     this.socket = socket;
-    socket.on('open', () => this.opened());
-    socket.on('message', (data: Buffer) => this.received(data));
+    socket.on('open', () => this.opened(socket));
     socket.on('unexpected-response', (_req, res) => {
       this.failReason = res.statusCode === 401 ? 'unauthorized' : 'refused';
       socket.terminate();
@@ -98,49 +114,16 @@ export class PeerLink {
     socket.on('close', () => this.disconnected(socket));
   }
 
-  private opened(): void {
+  private opened(socket: WebSocket): void {
     if (this.state !== 'connecting') return;
     this.state = 'open';
     this.failures = 0;
+    this.ctx.stats.connectionsDialed++;
+    const connection = new Connection(this.peer, socket, this.ctx);
+    this.connection = connection;
     const queued = this.queue;
     this.queue = [];
-    for (const out of queued) this.addToBatch(out);
-  }
-
-  private received(data: Buffer): void {
-    const frame = decodeFrame(data);
-    if (frame?.type !== FrameType.Ack) {
-      this.ctx.stats.badFrames++;
-      return;
-    }
-    this.acks.ack(frame.highestSeq, frame.refused, () => unreachable(this.peer, 'faulted'));
-  }
-
-  private addToBatch(out: Outgoing): void {
-    const size = out.payload.byteLength + MESSAGE_OVERHEAD_BYTES;
-    // Never let a frame outgrow maxFrameBytes: the peer would drop it whole.
-    if (this.batchBytes + size > this.ctx.init.maxFrameBytes) this.flush();
-    let seq = 0;
-    if (out.pending !== undefined) {
-      seq = this.nextSeq++;
-      this.acks.add(seq, out.pending);
-    }
-    this.batch.push({ channel: out.channel, seq, payload: out.payload });
-    this.batchBytes += size;
-    // One frame per event-loop turn: everything sent in this turn shares it.
-    this.flushScheduled ??= setImmediate(() => this.flush());
-  }
-
-  private flush(): void {
-    clearImmediate(this.flushScheduled);
-    this.flushScheduled = undefined;
-    if (this.batch.length === 0 || this.socket === undefined) return;
-    const frame = encodeBatch(this.batch);
-    this.ctx.stats.messagesSent += this.batch.length;
-    this.ctx.stats.framesSent++;
-    this.batch = [];
-    this.batchBytes = FRAME_OVERHEAD_BYTES;
-    this.socket.send(frame);
+    for (const out of queued) connection.send(out.channel, out.payload, out.pending);
   }
 
   private disconnected(socket: WebSocket): void {
@@ -148,12 +131,8 @@ export class PeerLink {
     const reason = this.failReason ?? (this.state === 'open' ? 'disconnected' : 'refused');
     if (this.state === 'connecting') this.ctx.stats.connectFailures++;
     this.socket = undefined;
-    clearImmediate(this.flushScheduled);
-    this.flushScheduled = undefined;
-    this.ctx.stats.dropped += this.batch.filter((m) => m.seq === 0).length;
-    this.batch = [];
-    this.batchBytes = FRAME_OVERHEAD_BYTES;
-    this.acks.failAll(() => unreachable(this.peer, reason));
+    // The connection rejects its own unacknowledged messages on this same close event.
+    this.connection = undefined;
     const queued = this.queue;
     this.queue = [];
     for (const out of queued) this.refuse(out, reason);
@@ -162,22 +141,24 @@ export class PeerLink {
 
   private scheduleReconnect(): void {
     this.failures++;
-    if (this.failures > this.ctx.init.maxReconnectAttempts) {
-      // Stop retrying a peer that stays away; the next send tries again.
-      this.state = 'idle';
-      this.failures = 0;
-      return;
-    }
+    if (this.failures > this.ctx.init.maxReconnectAttempts) return this.standDown();
     this.state = 'backoff';
     const { reconnectMinMs, reconnectMaxMs } = this.ctx.init;
     const base = Math.min(reconnectMaxMs, reconnectMinMs * 2 ** (this.failures - 1));
     // Jitter in [0.5, 1) of the delay, so peers that lost each other do not redial in lockstep.
-    this.retryTimer = setTimeout(() => this.connect(), base * (0.5 + this.ctx.random() / 2));
+    this.retryTimer = setTimeout(() => this.redial(), base * (0.5 + this.ctx.random() / 2));
   }
 
-  private abort(reason: WsUnreachableReason): void {
-    this.failReason = reason;
-    this.socket?.terminate();
+  private redial(): void {
+    // The peer dialled us meanwhile: its socket carries our messages too, so a second one would only cost fds.
+    if (this.ctx.hasOpenInbound(this.peer)) this.standDown();
+    else this.connect();
+  }
+
+  // Stop retrying; the next send that finds no open socket dials again.
+  private standDown(): void {
+    this.state = 'idle';
+    this.failures = 0;
   }
 
   private refuse(out: Outgoing, reason: WsUnreachableReason | 'closed'): void {

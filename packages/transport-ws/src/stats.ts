@@ -4,9 +4,9 @@ export interface WsTransportStats {
   messagesSent: number;
   /** Messages received in well-formed frames (faulted channels included). */
   messagesReceived: number;
-  /** Frames written. */
+  /** Batch frames written (acks not counted). */
   framesSent: number;
-  /** Frames read, whatever became of them. */
+  /** Frames read other than well-formed acks, whatever became of them. */
   framesReceived: number;
   /** Best-effort messages that never left: queue full, backoff, faulted channel, connection lost. */
   dropped: number;
@@ -20,12 +20,19 @@ export interface WsTransportStats {
   connectFailures: number;
   /** Errors thrown by the message handler (logged, then ignored). */
   handlerErrors: number;
+  /** Outgoing connections that opened: a peer that already dialled us is answered on its socket, not dialled. */
+  connectionsDialed: number;
+  /** Incoming connections accepted (token and peer id checked). */
+  connectionsAccepted: number;
+  /** Sockets open now, dialled and accepted, each carrying traffic both ways. */
+  socketsOpen: number;
 }
 
 /** A zeroed {@link WsTransportStats}. */
 export function emptyStats(): WsTransportStats {
   return {
     messagesSent: 0, messagesReceived: 0, framesSent: 0, framesReceived: 0, dropped: 0,
-    oversizeFrames: 0, badFrames: 0, authRejections: 0, connectFailures: 0, handlerErrors: 0
+    oversizeFrames: 0, badFrames: 0, authRejections: 0, connectFailures: 0, handlerErrors: 0,
+    connectionsDialed: 0, connectionsAccepted: 0, socketsOpen: 0
   };
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { seededRandom, silentLogger, type Channel, type Logger, type MessageHandler, type PeerId, type Transport } from '@swarmsim/interface';
 import { payloadTooLarge, transportClosed, unreachable, WsTransportError } from './errors.js';
-import { Inbound } from './inbound.js';
+import { Connection, type Sender } from './connection.js';
 import { resolveInit, type ResolvedWsInit, type WsTransportInit } from './options.js';
 import { PEER_HEADER, PeerLink, TOKEN_HEADER, type LinkContext } from './peer-link.js';
 import { emptyStats, type WsTransportStats } from './stats.js';
@@ -22,8 +22,9 @@ export async function createWsTransport(init: WsTransportInit, components: WsTra
 }
 
 /**
- * {@link Transport} over WebSockets: one server per node, one lazily opened outgoing connection per peer,
- * msgpackr frames batched per event-loop turn, a join token checked before any message is accepted.
+ * {@link Transport} over WebSockets: one server per node, at most one socket per peer pair in the common case
+ * (a peer that dialled us is answered on its own socket), msgpackr frames batched per event-loop turn, a join
+ * token checked before any message is accepted.
  */
 export class WsTransport implements Transport {
   readonly localId: PeerId;
@@ -31,7 +32,9 @@ export class WsTransport implements Transport {
   private readonly server: WebSocketServer;
   private readonly book = new Map<PeerId, string>();
   private readonly links = new Map<PeerId, PeerLink>();
-  private readonly inbound = new Map<PeerId, Inbound>();
+  private readonly inbound = new Map<PeerId, Connection>();
+  /** The socket (or dialling link) the last message to each peer went to. */
+  private readonly current = new Map<PeerId, Sender>();
   private readonly faulted = new Set<Channel>();
   private readonly counters = emptyStats();
   private readonly linkContext: LinkContext;
@@ -48,7 +51,16 @@ export class WsTransport implements Transport {
     this.maxPayloadBytes = init.maxPayloadBytes;
     this.token = Buffer.from(init.token);
     this.setPeers(init.peers);
-    this.linkContext = { localId: init.localId, init, stats: this.counters, random: seededRandom(init.seed), log };
+    this.linkContext = {
+      localId: init.localId,
+      init,
+      stats: this.counters,
+      random: seededRandom(init.seed),
+      log,
+      isFaulted: (channel) => this.faulted.has(channel),
+      deliver: (from, channel, payload) => this.deliver(from, channel, payload),
+      hasOpenInbound: (peer) => this.inbound.get(peer)?.isOpen === true
+    };
     this.server = new WebSocketServer({
       host: init.host,
       port: init.port,
@@ -75,7 +87,10 @@ export class WsTransport implements Transport {
     return { ...this.counters };
   }
 
-  /** Adds or replaces address-book entries; a changed address takes effect on the next connection. */
+  /**
+   * Adds or replaces address-book entries; a changed address drops the outgoing link to the old one (its pending
+   * messages reject) and takes effect on the next connection.
+   */
   setPeers(book: Record<PeerId, string>): void {
     for (const [peer, url] of Object.entries(book)) {
       if (this.book.get(peer) === url) continue;
@@ -108,19 +123,19 @@ export class WsTransport implements Transport {
 
   sendBestEffort(to: PeerId, channel: Channel, payload: Uint8Array): void {
     if (payload.byteLength > this.maxPayloadBytes) throw payloadTooLarge(payload.byteLength, this.maxPayloadBytes);
-    const link = this.closed || this.faulted.has(channel) ? undefined : this.link(to);
+    const sender = this.closed || this.faulted.has(channel) ? undefined : this.sender(to);
     // Datagram semantics: an unreachable peer is a silent loss.
-    if (link === undefined) this.counters.dropped++;
-    else link.send(channel, payload.slice(), undefined);
+    if (sender === undefined) this.counters.dropped++;
+    else sender.send(channel, payload.slice(), undefined);
   }
 
   sendReliable(to: PeerId, channel: Channel, payload: Uint8Array): Promise<void> {
     if (payload.byteLength > this.maxPayloadBytes) return Promise.reject(payloadTooLarge(payload.byteLength, this.maxPayloadBytes));
     if (this.closed) return Promise.reject(transportClosed(this.localId));
     if (this.faulted.has(channel)) return Promise.reject(unreachable(to, 'faulted'));
-    const link = this.link(to);
-    if (link === undefined) return Promise.reject(unreachable(to, 'unknown'));
-    return new Promise((resolve, reject) => link.send(channel, payload.slice(), { resolve, reject }));
+    const sender = this.sender(to);
+    if (sender === undefined) return Promise.reject(unreachable(to, 'unknown'));
+    return new Promise((resolve, reject) => sender.send(channel, payload.slice(), { resolve, reject }));
   }
 
   async close(): Promise<void> {
@@ -128,9 +143,26 @@ export class WsTransport implements Transport {
     this.closed = true;
     this.handler = undefined;
     for (const link of this.links.values()) link.close();
-    for (const inbound of this.inbound.values()) inbound.terminate();
+    for (const inbound of this.inbound.values()) inbound.close(() => transportClosed(this.localId));
     for (const client of this.server.clients) client.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /**
+   * Where the next message to `to` goes. The rule: the same socket as the last message while that one still has
+   * reliable messages unacknowledged (or queued while it dials), so a switch can never reorder a channel;
+   * otherwise our own outgoing link while it is open or dialling; else the peer's open incoming connection; else
+   * our outgoing link, which dials (undefined when the address book lacks the peer).
+   */
+  private sender(to: PeerId): Sender | undefined {
+    const previous = this.current.get(to);
+    if (previous?.busy === true) return previous;
+    const link = this.links.get(to);
+    const inbound = this.inbound.get(to);
+    const next = link?.isActive === true ? link : inbound?.isOpen === true ? inbound : this.link(to);
+    if (next === undefined) this.current.delete(to);
+    else this.current.set(to, next);
+    return next;
   }
 
   private link(to: PeerId): PeerLink | undefined {
@@ -159,16 +191,16 @@ export class WsTransport implements Transport {
   private accept(socket: WebSocket, req: IncomingMessage): void {
     const peer = req.headers[PEER_HEADER] as string;
     // The newest connection from a peer wins: the old one is dead or a duplicate, and two live ones could reorder.
-    this.inbound.get(peer)?.terminate();
-    const inbound = new Inbound(peer, socket, {
-      maxFrameBytes: this.init.maxFrameBytes,
-      stats: this.counters,
-      isFaulted: (channel) => this.faulted.has(channel),
-      deliver: (from, channel, payload) => this.deliver(from, channel, payload)
-    });
+    this.inbound.get(peer)?.close(() => unreachable(peer, 'disconnected'));
+    this.counters.connectionsAccepted++;
+    const inbound = new Connection(peer, socket, this.linkContext);
     this.inbound.set(peer, inbound);
+    // Both ends dialled at once: the socket dialled by the lower id is kept, so the higher id drops its own dial
+    // if that has not opened yet (the lower id never sends on a socket while its own dial is pending).
+    if (this.localId > peer) this.links.get(peer)?.yieldTo(inbound);
     socket.on('close', () => {
       if (this.inbound.get(peer) === inbound) this.inbound.delete(peer);
+      if (this.current.get(peer) === inbound) this.current.delete(peer);
     });
   }
 

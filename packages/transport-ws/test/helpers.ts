@@ -15,3 +15,26 @@ export async function cluster(ids: string[], init: Partial<WsTransportInit> = {}
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Everything a test opened; {@link closeOpened} closes it after the test. */
+export const opened: { close(): unknown }[] = [];
+
+/** Closes what the finished test opened (an `afterEach` hook). */
+export async function closeOpened(): Promise<void> {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+}
+
+/** {@link cluster}, closed after the test. */
+export async function started(ids: string[], init: Partial<WsTransportInit> = {}): Promise<WsTransport[]> {
+  const ts = await cluster(ids, init);
+  opened.push(...ts);
+  return ts;
+}
+
+/** The rejection of `p`, or undefined when it resolves. */
+export function errorOf(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => undefined,
+    (e: unknown) => e
+  );
+}

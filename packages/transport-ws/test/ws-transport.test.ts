@@ -2,30 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { isSwarmsimError } from '@swarmsim/interface';
 import { waitFor } from '@swarmsim/testkit';
-import { createWsTransport, decodeFrame, encodeBatch, WsTransportError, type WsTransport } from '../src/index.js';
-import { cluster, TOKEN } from './helpers.js';
+import { createWsTransport, decodeFrame, encodeBatch, WsTransportError } from '../src/index.js';
+import { closeOpened, errorOf, opened, started, TOKEN } from './helpers.js';
 
-const open: { close(): unknown }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
-
-async function started(ids: string[], init = {}): Promise<WsTransport[]> {
-  const ts = await cluster(ids, init);
-  open.push(...ts);
-  return ts;
-}
-
-function errorOf(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => undefined,
-    (e: unknown) => e
-  );
-}
+afterEach(closeOpened);
 
 function rawClient(url: string, token: string): WebSocket {
   const ws = new WebSocket(url, { headers: { 'x-swarmsim-peer': 'raw', 'x-swarmsim-token': token } });
-  open.push({ close: () => ws.terminate() });
+  opened.push({ close: () => ws.terminate() });
   return ws;
 }
 
@@ -70,7 +54,7 @@ describe('WsTransport', () => {
     });
     expect(status).toBe(401);
     const intruder = await createWsTransport({ localId: 'x', token: 'SWMTKN-1-other', peers: { b: b!.url } });
-    open.push(intruder);
+    opened.push(intruder);
     const err = await errorOf(intruder.sendReliable('b', 'control', Uint8Array.of(1)));
     expect(err).toBeInstanceOf(WsTransportError);
     expect((err as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'unauthorized' });
@@ -136,7 +120,7 @@ describe('WsTransport', () => {
     expect(isSwarmsimError(lost, 'TRANSPORT_ERR_UNREACHABLE')).toBe(true);
     expect(a!.stats.messagesSent).toBeGreaterThanOrEqual(1);
     const reborn = await createWsTransport({ localId: 'b', token: TOKEN, port });
-    open.push(reborn);
+    opened.push(reborn);
     const got: number[] = [];
     reborn.onMessage((_f, _c, p) => got.push(p[0]!));
     await waitFor(async () => (await errorOf(a!.sendReliable('b', 'control', Uint8Array.of(3)))) === undefined, { timeoutMs: 5000 });
@@ -148,7 +132,7 @@ describe('WsTransport', () => {
     const port = b!.port;
     await b!.close();
     const c = await createWsTransport({ localId: 'c', token: TOKEN, peers: { b: `ws://127.0.0.1:${port}` } });
-    open.push(c);
+    opened.push(c);
     const err = await errorOf(c.sendReliable('b', 'control', Uint8Array.of(1)));
     expect((err as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'refused' });
     expect(c.stats.connectFailures).toBe(1);
@@ -160,7 +144,7 @@ describe('WsTransport', () => {
     await a!.sendReliable('b', 'control', Uint8Array.of(1));
     await b!.close();
     const moved = await createWsTransport({ localId: 'b', token: TOKEN });
-    open.push(moved);
+    opened.push(moved);
     const got: number[] = [];
     moved.onMessage((_f, _c, p) => got.push(p[0]!));
     a!.setPeers({ b: moved.url });
@@ -180,11 +164,11 @@ describe('WsTransport', () => {
 
   it('rejects reliable messages the peer never acknowledges, after ackTimeoutMs', async () => {
     const silent = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    open.push({ close: () => new Promise((r) => { for (const c of silent.clients) c.terminate(); silent.close(r); }) });
+    opened.push({ close: () => new Promise((r) => { for (const c of silent.clients) c.terminate(); silent.close(r); }) });
     await new Promise((resolve) => silent.once('listening', resolve));
     const port = (silent.address() as { port: number }).port;
     const a = await createWsTransport({ localId: 'a', token: TOKEN, ackTimeoutMs: 100, peers: { mute: `ws://127.0.0.1:${port}` } });
-    open.push(a);
+    opened.push(a);
     const err = await errorOf(a.sendReliable('mute', 'control', Uint8Array.of(1)));
     expect((err as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'timeout' });
   });

@@ -1,0 +1,23 @@
+import type { ClusterSpec } from '@swarmsim/config';
+import type { ClusterContainers } from './containers.js';
+import type { ClusterNetworks, ClusterServices } from './resources.js';
+import { toBridgeOptions, toContainerCalls, toNetworkRequest, toServiceSpec } from './spec.js';
+
+/**
+ * Creates what a spec declares once the swarm is up, in the order a user would type it: overlay networks
+ * through the leader, bridge networks on every node (they are local to a Docker host), services, then each
+ * standalone container on its node (`docker run`, then `network connect` for its further networks).
+ */
+export async function createSpecResources(spec: ClusterSpec, networks: ClusterNetworks, services: ClusterServices, containers: ClusterContainers): Promise<void> {
+  for (const net of spec.networks) {
+    if (net.driver === 'overlay') await networks.create(toNetworkRequest(net));
+    else await Promise.all(spec.nodes.map((n) => containers.createNetwork(n.name, net.name, toBridgeOptions(net))));
+  }
+  for (const s of spec.services) await services.create(toServiceSpec(s));
+  for (const c of spec.containers) {
+    for (const call of toContainerCalls(c)) {
+      if (call.op === 'run') await containers.run(c.node, call.options);
+      else if (call.op === 'connect') await containers.connect(c.node, call.container, call.network);
+    }
+  }
+}
