@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { Cluster, ClusterError } from '@swarmsim/cluster';
+import { parseClusterConfig } from '@swarmsim/config';
 import { cidrContains } from '@swarmsim/netmodel';
 import { ManualClock } from '@swarmsim/testkit';
 
@@ -85,6 +86,41 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     const drained = (await cluster.services.tasks('web')).filter((t) => t.DesiredState === 'shutdown' && t.NodeID === cluster.node('node-3').nodeId);
     expect(drained.length).toBeGreaterThan(0);
     await cluster.stop();
+  });
+
+  it('creates the spec\'s bridge networks on every node and its containers on their node; containers run through the API', async () => {
+    const yaml = [
+      'nodes: [{ name: node-1, role: manager, leader: true }, { name: node-2, role: worker }]',
+      'networks: [{ name: appnet, driver: bridge, subnet: 192.168.100.0/24 }]',
+      'containers:',
+      '  - { name: db, node: node-2, image: sleep, networks: [appnet], ip: 192.168.100.10 }',
+      '  - { name: web1, node: node-2, image: whoami, networks: [bridge, appnet] }'
+    ].join('\n');
+    const cluster = await Cluster.start({ spec: parseClusterConfig(yaml) });
+    await cluster.waitConverged();
+    for (const node of ['node-1', 'node-2']) expect((await cluster.containers.networks(node)).map((n) => n.Name).sort()).toEqual(['appnet', 'bridge', 'docker_gwbridge', 'host', 'none']);
+    const placed = await cluster.containers.list();
+    expect(placed.map((c) => `${c.node}/${c.name}`).sort()).toEqual(['node-2/db', 'node-2/web1']);
+    const web1 = placed.find((c) => c.name === 'web1')!;
+    expect(web1.networks['bridge']!.ip).toBe('172.17.0.2');
+    expect(web1.networks['appnet']!.ip).toBe('192.168.100.2');
+    expect(placed.find((c) => c.name === 'db')!.networks['appnet']!.ip).toBe('192.168.100.10');
+
+    // Each node is its own Docker host: node-1's default bridge starts at .2 too, in order.
+    const a = await cluster.containers.run('node-1', { image: 'sleep' });
+    const b = await cluster.containers.run('node-1', { image: 'sleep' });
+    expect([a.networks['bridge']!.ip, b.networks['bridge']!.ip]).toEqual(['172.17.0.2', '172.17.0.3']);
+    await expect(cluster.containers.run('node-1', { image: 'sleep', name: a.name })).rejects.toMatchObject({ code: 'CONTAINER_ERR_NAME_CONFLICT' });
+    await cluster.stop();
+  });
+
+  it('refuses a spec container on an overlay (no overlay data plane yet) with CLUSTER_ERR_UNSUPPORTED', async () => {
+    const yaml = [
+      'nodes: [{ name: node-1, role: manager, leader: true }]',
+      'networks: [{ name: overnet, driver: overlay, attachable: true }]',
+      'containers: [{ name: c1, node: node-1, image: sleep, networks: [overnet] }]'
+    ].join('\n');
+    await expect(Cluster.start({ spec: parseClusterConfig(yaml) })).rejects.toMatchObject({ code: 'CLUSTER_ERR_UNSUPPORTED' });
   });
 
   it('is deterministic for a seed', async () => {

@@ -1,5 +1,6 @@
 import type { ClusterSpec } from '@swarmsim/config';
 import type { ClusterContainers } from './containers.js';
+import { ClusterError } from './errors.js';
 import type { ClusterNetworks, ClusterServices } from './resources.js';
 import { toBridgeOptions, toContainerCalls, toNetworkRequest, toServiceSpec } from './spec.js';
 
@@ -14,7 +15,15 @@ export async function createSpecResources(spec: ClusterSpec, networks: ClusterNe
     else await Promise.all(spec.nodes.map((n) => containers.createNetwork(n.name, net.name, toBridgeOptions(net))));
   }
   for (const s of spec.services) await services.create(toServiceSpec(s));
+  const overlays = new Set(spec.networks.filter((n) => n.driver === 'overlay').map((n) => n.name));
   for (const c of spec.containers) {
+    const overlay = c.networks.find((n) => overlays.has(n));
+    if (overlay !== undefined) {
+      throw new ClusterError(
+        { code: 'CLUSTER_ERR_UNSUPPORTED', container: c.name, network: overlay },
+        `container ${c.name}: attaching a standalone container to the overlay ${overlay} needs the overlay data plane, which is not built yet`
+      );
+    }
     for (const call of toContainerCalls(c)) {
       if (call.op === 'run') await containers.run(c.node, call.options);
       else if (call.op === 'connect') await containers.connect(c.node, call.container, call.network);
