@@ -10,8 +10,9 @@ import { snapshotGaps, type NodeView } from './worker-convergence.js';
 
 // Joins in flight at once; enough to overlap the leader's round trips without starving its thread.
 const JOIN_CONCURRENCY = 8;
-// A wrong token fails the same way each time, so a few attempts cost little; a starved leader gets time.
-const JOIN_ATTEMPTS = 5;
+// A refused join is retried (the docker CLI retries its dial) until this long after the first attempt: a leader
+// thread sharing a small machine with dozens of booting nodes may not answer a handshake for a while.
+const JOIN_DEADLINE_MS = 120_000;
 // A join waits for the leader's answer; with dozens of workers on a few cores the leader can lag well past 10 s.
 const REQUEST_TIMEOUT_MS = 60_000;
 // First retry delay, growing linearly: 1+2+3+4 s covers ws-transport's 5 s reconnect ceiling.
@@ -164,15 +165,17 @@ export class WorkerCluster {
 
   /** `swarm join`, retried when the leader could not be reached (as the docker CLI retries its dial). */
   private async join(name: string, token: string): Promise<void> {
+    const deadline = performance.now() + JOIN_DEADLINE_MS;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.node(name).joinSwarm(this.leaderName, token);
       } catch (err) {
-        const retryable = err instanceof NodeError && err.type.reason === 'NODE_ERR_JOIN_REJECTED';
-        if (!retryable || attempt >= JOIN_ATTEMPTS) throw err;
+        // Only an unreachable leader is worth another try; a bad token fails the same way every time.
+        const retryable = err instanceof NodeError && err.type.reason === 'NODE_ERR_LEADER_UNREACHABLE';
+        if (!retryable || performance.now() >= deadline) throw err;
       }
       // Past the transport's reconnect backoff, or the retry fails at once with `backoff`.
-      await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_MS * attempt));
+      await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_MS * Math.min(attempt, 5)));
     }
   }
 

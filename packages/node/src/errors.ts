@@ -4,6 +4,7 @@ import { SwarmsimError } from '@swarmsim/interface';
  * Codes of a swarm node:
  * - NODE_ERR_INVALID_TOKEN: the join token is not `SWMTKN-1-<50 base36>-<25 base36>` ("invalid join token")
  * - NODE_ERR_JOIN_REJECTED: the leader refused the join (wrong secret, or another cluster's CA digest)
+ * - NODE_ERR_LEADER_UNREACHABLE: the join request could not be delivered to the leader (connection refused or timed out)
  * - NODE_ERR_ALREADY_IN_SWARM: init or join on a node that is already part of a swarm
  * - NODE_ERR_NOT_IN_SWARM: an operation that needs a swarm on a node that has not initialised or joined one
  * - NODE_ERR_NOT_MANAGER: manager-only access on a node that does not run the leader manager
@@ -15,6 +16,7 @@ import { SwarmsimError } from '@swarmsim/interface';
 export type NodeErrorCode =
   | 'NODE_ERR_INVALID_TOKEN'
   | 'NODE_ERR_JOIN_REJECTED'
+  | 'NODE_ERR_LEADER_UNREACHABLE'
   | 'NODE_ERR_ALREADY_IN_SWARM'
   | 'NODE_ERR_NOT_IN_SWARM'
   | 'NODE_ERR_NOT_MANAGER'

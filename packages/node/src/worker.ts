@@ -13,9 +13,13 @@ import type { WorkerBootData, WorkerReply, WorkerRequest } from './worker-messag
 // The entry of one node worker (run from dist/): the node lives on its own fabric and wire, with real time,
 // and talks to the other nodes only over its ws transport. The main thread drives it with WorkerRequests.
 
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+
 /** Binds the node's own loopback address; 127.0.0.1 when that fails (e.g. a host without 127/8 routed to lo). */
 async function bindTransport(boot: WorkerBootData): Promise<WsTransport> {
-  const init = { localId: boot.node.name, token: boot.wsToken, port: 0 };
+  // Dozens of node threads on a few cores can leave a handshake unanswered for seconds while they boot; a
+  // generous timeout (Linux gives a TCP connect about two minutes) keeps that from reading as a refused peer.
+  const init = { localId: boot.node.name, token: boot.wsToken, port: 0, connectTimeoutMs: HANDSHAKE_TIMEOUT_MS };
   try {
     return await createWsTransport({ ...init, host: boot.host });
   } catch {

@@ -70,6 +70,17 @@ describe('InProcessNode', () => {
     expect(nodes[0]!.manager.nodes()).toHaveLength(1);
   });
 
+  it('a join the leader never receives fails NODE_ERR_LEADER_UNREACHABLE, and succeeds once the leader is back', async () => {
+    const { net, nodes, settle } = setup(['node-1', 'node-2']);
+    const tokens = await settle(nodes[0]!.initSwarm());
+    net.partition(['node-1'], ['node-2']);
+    expect((await errorOf(settle(nodes[1]!.joinSwarm('node-1', tokens.worker)))).code).toBe('NODE_ERR_LEADER_UNREACHABLE');
+    expect(nodes[0]!.manager.nodes()).toHaveLength(1);
+    net.heal();
+    await settle(nodes[1]!.joinSwarm('node-1', tokens.worker));
+    expect(nodes[0]!.manager.nodes().map((n) => n.Description.Hostname)).toEqual(['node-1', 'node-2']);
+  });
+
   it('a worker joins, gets ingress 10.0.0.3, and both see each other alive in gossip', async () => {
     const { clock, nodes, settle } = setup(['node-1', 'node-2']);
     const [n1, n2] = [nodes[0]!, nodes[1]!];

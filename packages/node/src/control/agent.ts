@@ -37,13 +37,16 @@ export class Agent {
     return this.id;
   }
 
-  /** Sends the join request; resolves with the leader's acceptance, rejects NODE_ERR_JOIN_REJECTED. */
+  /**
+   * Sends the join request; resolves with the leader's acceptance. Rejects NODE_ERR_JOIN_REJECTED when the leader
+   * refused it, NODE_ERR_LEADER_UNREACHABLE when the request could not be delivered (worth retrying).
+   */
   join(leader: string, token: string, info: JoinInfo): Promise<JoinAcceptedMsg> {
     this.leader = leader;
     return new Promise<JoinAcceptedMsg>((resolve, reject) => {
       this.waiting = { resolve, reject };
       this.deps.send(leader, { type: ControlType.Join, token, ...info }).catch((err: unknown) => {
-        this.fail(err instanceof Error ? err.message : 'unreachable');
+        this.fail(err instanceof Error ? err.message : 'unreachable', 'NODE_ERR_LEADER_UNREACHABLE');
       });
     });
   }
@@ -105,8 +108,9 @@ export class Agent {
     this.schedule();
   }
 
-  private fail(reason: string): void {
-    this.waiting?.reject(new NodeError({ code: 'NODE_ERR_JOIN_REJECTED', node: this.deps.node, reason }, `join refused: ${reason}`));
+  private fail(reason: string, code: 'NODE_ERR_JOIN_REJECTED' | 'NODE_ERR_LEADER_UNREACHABLE' = 'NODE_ERR_JOIN_REJECTED'): void {
+    const message = code === 'NODE_ERR_JOIN_REJECTED' ? `join refused: ${reason}` : `could not reach the leader: ${reason}`;
+    this.waiting?.reject(new NodeError({ code, node: this.deps.node, reason }, message));
     this.waiting = undefined;
   }
 }
