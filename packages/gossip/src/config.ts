@@ -65,8 +65,9 @@ const lan: GossipConfig = {
 const local: GossipConfig = {
   ...lan,
   gossipIntervalMs: 50, // 4× faster than lan, still above MemoryNetwork's default latency
-  probeIntervalMs: 200, // 5× faster than lan
-  probeTimeoutMs: 100, // half the probe interval, as lan
+  probeIntervalMs: 500, // 2× faster than lan: on a loaded 2-core machine with dozens of node threads a 200 ms
+  // period (100 ms ack timeout) turned scheduling delays into thousands of false suspicions during a 50-node boot
+  probeTimeoutMs: 250, // half the probe interval, as lan
   pushPullIntervalMs: 3000, // anti-entropy every few seconds keeps partition-heal tests short
   bulkSyncIntervalMs: 3000, // as pushPullIntervalMs
   gossipToTheDeadMs: 3000, // scaled with pushPullIntervalMs

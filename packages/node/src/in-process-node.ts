@@ -90,7 +90,7 @@ export class InProcessNode {
     this.mux = new ChannelMux(this.transport);
     this.mux.channel('control').onMessage((from, _ch, bytes) => this.onControl(from, bytes));
     const send = (to: string, msg: ControlMsg): Promise<void> => this.transport.sendReliable(to, 'control', encodeControl(msg));
-    this.agent = new Agent({ node: init.name, clock: this.clock, send, log: this.log.child({ component: 'agent' }) });
+    this.agent = new Agent({ node: init.name, clock: this.clock, send, notify: (to, m) => this.notify(to, m), log: this.log.child({ component: 'agent' }) });
   }
 
   /** The swarm node id, once joined. */
@@ -145,7 +145,7 @@ export class InProcessNode {
     const keys = [randomKey(this.random)];
     this.managerRef = manager;
     this.joinTokens = tokens;
-    this.server = new ControlServer({ manager, tokens, gossipKeys: () => keys, send: (to, m) => this.sendQuietly(to, m), random: this.random, log: this.log.child({ component: 'dispatcher' }) });
+    this.server = new ControlServer({ manager, tokens, gossipKeys: () => keys, send: (to, m) => this.sendQuietly(to, m), notify: (to, m) => this.notify(to, m), random: this.random, log: this.log.child({ component: 'dispatcher' }) });
     await this.joinSwarm(this.name, tokens.manager);
     return tokens;
   }
@@ -214,6 +214,11 @@ export class InProcessNode {
     }
     if (isServerMsg(msg)) this.server?.handle(from, msg);
     else this.agent.handle(msg);
+  }
+
+  /** Best-effort: over ws it is still TCP while the connection lives, it only skips the transport ack. */
+  private notify(to: string, msg: ControlMsg): void {
+    if (!this.down) this.transport.sendBestEffort(to, 'control', encodeControl(msg));
   }
 
   private sendQuietly(to: string, msg: ControlMsg): void {

@@ -2,6 +2,7 @@ import type { Clock } from '@swarmsim/interface';
 import type { GossipConfig } from '../config.js';
 import { suspicionTimeout } from '../config.js';
 import type { MemberStateName, MemberUpdate } from '../wire/messages.js';
+import { Awareness } from './awareness.js';
 import { Suspicion } from './suspicion.js';
 
 /** What the membership knows of one node. */
@@ -31,6 +32,8 @@ export class Membership {
   private readonly suspicions = new Map<string, Suspicion>();
   /** True after leave(): claims about us are no longer refuted. */
   leaving = false;
+  /** Lifeguard local health: scales this node's probe timing. */
+  readonly awareness = new Awareness();
 
   /** @param self - the local node id */
   constructor(
@@ -86,6 +89,8 @@ export class Membership {
 
   /** Raises our incarnation above `inc` and announces we are alive. */
   refute(inc: number): void {
+    // memberlist refute(): being suspected is a hint that we are the slow one.
+    this.awareness.applyDelta(1);
     const local = this.local;
     local.incarnation = Math.max(local.incarnation, inc) + 1;
     this.hooks.broadcast({ state: 'alive', node: this.self, incarnation: local.incarnation, from: this.self });

@@ -21,13 +21,16 @@ export function shuffle<T>(items: T[], random: Random): T[] {
 /**
  * SWIM failure detector after memberlist's probeNode: each interval the next member of a shuffled
  * round-robin list gets a direct ping; no ack within the probe timeout ⇒ `indirectChecks` peers ping it
- * for us; still no ack by the end of the interval ⇒ suspect.
+ * for us; still no ack by the end of the interval ⇒ suspect. The interval is stretched by the node's
+ * Lifeguard awareness, and a probe still running when the next tick comes makes that tick a no-op (memberlist
+ * probes synchronously and its ticker skips missed ticks).
  */
 export class Prober {
   private order: string[] = [];
   private seq = 0;
   private readonly pending = new Map<number, () => void>();
   private readonly timers = new Set<TimerHandle>();
+  private probing = false;
 
   constructor(
     private readonly clock: Clock,
@@ -39,19 +42,31 @@ export class Prober {
 
   /** Probes the next member (called every probe interval). */
   probe(): void {
+    if (this.probing) return;
     const target = this.nextTarget();
     if (target === undefined) return;
     const seq = this.nextSeq();
+    const { awareness } = this.membership;
+    const interval = awareness.scale(this.config.probeIntervalMs);
     let acked = false;
-    this.pending.set(seq, () => (acked = true));
+    this.probing = true;
+    this.pending.set(seq, () => {
+      acked = true;
+      this.probing = false;
+      awareness.applyDelta(-1);
+    });
     this.send.ping(target, seq, target);
     this.after(this.config.probeTimeoutMs, () => {
       if (!acked) this.indirect(seq, target);
     });
-    // The answer may still come through an indirect path until the interval ends.
-    this.after(this.config.probeIntervalMs - 1, () => {
+    // The answer may still come through an indirect path until the (scaled) interval ends.
+    this.after(interval - 1, () => {
       this.pending.delete(seq);
-      if (!acked) this.membership.suspectLocally(target);
+      if (acked) return;
+      this.probing = false;
+      // No nacks in this protocol: memberlist then counts any failed probe against its own health.
+      awareness.applyDelta(1);
+      this.membership.suspectLocally(target);
     });
   }
 
@@ -80,6 +95,7 @@ export class Prober {
     for (const t of this.timers) t.clear();
     this.timers.clear();
     this.pending.clear();
+    this.probing = false;
   }
 
   private indirect(seq: number, target: string): void {

@@ -4,6 +4,7 @@ import { seededRandom } from '@swarmsim/interface';
 import { defaultConfig } from '../../src/index.js';
 import { Membership } from '../../src/membership/membership.js';
 import { Prober } from '../../src/membership/prober.js';
+import { Awareness, AWARENESS_MAX_MULTIPLIER } from '../../src/membership/awareness.js';
 
 function setup(): { clock: ManualClock; m: Membership; p: Prober; sent: string[] } {
   const clock = new ManualClock();
@@ -75,4 +76,45 @@ describe('Prober', () => {
     }
     expect(sent.map((s) => s.split(' ')[1]).sort()).toEqual(['b', 'c', 'd', 'e']);
   });
+
+  it('Lifeguard awareness: failed probes stretch the interval (ticks inside it do nothing), acks heal it', () => {
+    const { clock, m, p, sent } = setup();
+    const pings = (): number => sent.filter((x) => x.startsWith('ping')).length;
+    // Nobody answers: each failed probe adds 1, so the next probe waits (score + 1) × 1 s before suspecting.
+    p.probe();
+    clock.tick(1000);
+    expect(m.awareness.score).toBe(1);
+    p.probe();
+    expect(pings()).toBe(2);
+    clock.tick(1000);
+    p.probe(); // still inside the 2 s interval of the second probe: skipped, as memberlist's ticker skips
+    expect(pings()).toBe(2);
+    clock.tick(1000);
+    expect(m.awareness.score).toBe(2);
+    // An answered probe lowers the score again.
+    p.probe();
+    const seq = Number(sent.filter((x) => x.startsWith('ping')).at(-1)!.split(' ')[2]);
+    p.onAck(seq);
+    expect(m.awareness.score).toBe(1);
+  });
+
+  it('refuting a suspicion of ourselves counts against our own health (memberlist refute)', () => {
+    const { m } = setup();
+    m.apply({ state: 'suspect', node: 'me', incarnation: 0, from: 'b' });
+    expect(m.local.incarnation).toBe(1);
+    expect(m.awareness.score).toBe(1);
+  });
 });
+
+describe('Awareness', () => {
+  it('clamps to [0, max−1] and scales timeouts by score + 1', () => {
+    const a = new Awareness();
+    a.applyDelta(-3);
+    expect(a.score).toBe(0);
+    expect(a.scale(200)).toBe(200);
+    a.applyDelta(100);
+    expect(a.score).toBe(AWARENESS_MAX_MULTIPLIER - 1);
+    expect(a.scale(200)).toBe(200 * AWARENESS_MAX_MULTIPLIER);
+  });
+});
+

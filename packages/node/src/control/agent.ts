@@ -12,6 +12,11 @@ export interface AgentDeps {
   node: string;
   clock: Clock;
   send: ReliableSend;
+  /**
+   * Unacknowledged send for heartbeats: they repeat every period and a lost one is covered by the next (the grace
+   * is 3 periods), so transport acks would only double the leader's message load. @default send
+   */
+  notify?: (to: string, msg: ControlMsg) => void;
   log: Logger;
 }
 
@@ -104,7 +109,9 @@ export class Agent {
   // Beat on our own timer rather than on the ack, so a lost ack or a dead leader does not stop the heartbeats.
   private beat(): void {
     if (this.leader === undefined || this.id === undefined) return;
-    this.deps.send(this.leader, { type: ControlType.Heartbeat, nodeId: this.id }).catch(() => this.deps.log.debug({}, 'heartbeat lost'));
+    const beat: ControlMsg = { type: ControlType.Heartbeat, nodeId: this.id };
+    if (this.deps.notify !== undefined) this.deps.notify(this.leader, beat);
+    else this.deps.send(this.leader, beat).catch(() => this.deps.log.debug({}, 'heartbeat lost'));
     this.schedule();
   }
 

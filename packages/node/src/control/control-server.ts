@@ -12,6 +12,8 @@ export interface ControlServerDeps {
   tokens: JoinTokens;
   gossipKeys: () => Uint8Array[];
   send: ControlSend;
+  /** Unacknowledged send for heartbeat acks (they only carry the next period). @default send */
+  notify?: ControlSend;
   random: Random;
   log: Logger;
 }
@@ -72,7 +74,7 @@ export class ControlServer {
   private heartbeat(from: string, msg: HeartbeatMsg): void {
     if (this.peers.get(msg.nodeId) !== from) return;
     const periodMs = this.deps.manager.heartbeat(msg.nodeId);
-    this.deps.send(from, { type: ControlType.HeartbeatAck, periodMs });
+    (this.deps.notify ?? this.deps.send)(from, { type: ControlType.HeartbeatAck, periodMs });
   }
 
   private status(msg: TaskStatusMsg): void {
