@@ -2,6 +2,7 @@
 // Why: a worker thread that imports ~300 small ES modules spends most of its boot resolving and reading them
 // (≈ 200 ms per worker on a 2-core machine); one file loads in a fraction of that and keeps RSS per node low.
 import { build } from 'esbuild';
+import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/node/dist/', import.meta.url));
