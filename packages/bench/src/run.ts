@@ -105,7 +105,7 @@ const sections: Section[] = [
   {
     name: 'cluster-boot',
     title: 'cluster boot: worker-thread nodes to converged vs bare workers (issue 4)',
-    note: '`local` preset; each size beside bare workers (ws + msgpackr + ws server) spawned in the same run. 100 nodes is left out: on 2 cores the leader thread starves and joins time out.\n',
+    note: '`local` preset; each size beside bare workers (ws + msgpackr + ws server) spawned in the same run. Ready = every node joined and Ready, every node\'s gossip sees every other alive, the `web` service running.\n',
     run: runClusterBootBench
   },
   {
