@@ -30,6 +30,18 @@ async function show(cluster: WorkerCluster): Promise<void> {
   for (const s of services) say(`$ docker service ps ${s.Spec.Name}\n${taskTable(s, tasks, hostOf)}\n`);
 }
 
+/** `docker run -d -p 80 whoami` on one node, then a real HTTP request to the port it got on that node's address. */
+async function containerOnPublishedPort(cluster: WorkerCluster, node: string): Promise<void> {
+  say(`$ docker run -d -p 80 whoami          # on ${node}: standalone container, host port from 32768`);
+  const c = await cluster.containers.run(node, { image: 'whoami', publish: [{ containerPort: 80 }] });
+  const host = new URL(cluster.node(node).url).hostname;
+  const port = c.ports[0]!.hostPort;
+  say(`${c.id.slice(0, 12)}   ${c.name}   ${c.networks['bridge']?.ip ?? ''}   ${host}:${port}->80/tcp`);
+  say(`$ curl http://${host}:${port}/          # a real socket; inside, DNAT on ${node}'s eth0 to the container`);
+  const body = await (await fetch(`http://${host}:${port}/`)).text();
+  say(`${body.split('\n').slice(0, 5).join('\n')}\n`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string', default: DEFAULT_CONFIG }, 'log-level': { type: 'string', default: 'warn' } } });
   const logLevel = parseLogLevel(values['log-level']);
@@ -45,6 +57,7 @@ async function main(): Promise<void> {
     await cluster.waitConverged({ timeoutMs: TIMEOUT_MS });
     say(`ready in ${Math.round(performance.now() - t0)} ms: every node joined and Ready, gossip converged, every task running\n`);
     await show(cluster);
+    await containerOnPublishedPort(cluster, spec.nodes.find((n) => !n.leader)?.name ?? cluster.leader.name);
 
     const victim = spec.nodes.filter((n) => !n.leader).at(-1)?.name;
     if (victim !== undefined) {
