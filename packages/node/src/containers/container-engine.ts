@@ -43,11 +43,13 @@ export class ContainerEngine {
 
   constructor(init: ContainerEngineInit, components: ContainerEngineComponents) {
     const { fabric, host, clock, random, binder } = components;
-    const log = (components.logger ?? silentLogger).child({ component: 'containers' });
+    const nodeLog = components.logger ?? silentLogger;
+    const log = nodeLog.child({ component: 'containers' });
     this.random = random;
     this.binder = binder;
     const dnsStore = new RecordStore();
-    const resolver = dnsResolver()({ clock, store: dnsStore, random, logger: log });
+    // The resolver names its own component ('dns'); given `log` its lines would carry two component keys.
+    const resolver = dnsResolver()({ clock, store: dnsStore, random, logger: nodeLog });
     this.table = new NetworkTable(host.bridges, dnsStore, random);
     const ports = new HostPortAllocator();
     this.runtime = new ContainerRuntime({ node: init.node, fabric, host, ports, dnsStore, resolver, log, ...(binder === undefined ? {} : { binder }) });
