@@ -90,15 +90,20 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
 
   it('creates the spec\'s bridge networks on every node and its containers on their node; containers run through the API', async () => {
     const yaml = [
-      'nodes: [{ name: node-1, role: manager, leader: true }, { name: node-2, role: worker }]',
+      'nodes: [{ name: node-1, role: manager, leader: true }, { name: node-2, role: worker }, { name: node-3, role: worker, availability: drain }]',
       'networks: [{ name: appnet, driver: bridge, subnet: 192.168.100.0/24 }]',
       'containers:',
       '  - { name: db, node: node-2, image: sleep, networks: [appnet], ip: 192.168.100.10 }',
-      '  - { name: web1, node: node-2, image: whoami, networks: [bridge, appnet] }'
+      '  - { name: web1, node: node-2, image: whoami, networks: [bridge, appnet] }',
+      'services: [{ name: api, image: sleep, replicas: 4 }]'
     ].join('\n');
     const cluster = await Cluster.start({ spec: parseClusterConfig(yaml) });
     await cluster.waitConverged();
-    for (const node of ['node-1', 'node-2']) expect((await cluster.containers.networks(node)).map((n) => n.Name).sort()).toEqual(['appnet', 'bridge', 'docker_gwbridge', 'host', 'none']);
+    // node-3 is drained by the spec: `docker node update --availability drain` before any service exists.
+    expect((await cluster.swarmNodes.list()).map((n) => `${n.Description.Hostname}:${n.Spec.Availability}`)).toEqual(['node-1:active', 'node-2:active', 'node-3:drain']);
+    expect(cluster.node('node-3').tasks).toEqual([]);
+    expect(cluster.node('node-1').tasks.length + cluster.node('node-2').tasks.length).toBe(4);
+    for (const node of ['node-1', 'node-2', 'node-3']) expect((await cluster.containers.networks(node)).map((n) => n.Name).sort()).toEqual(['appnet', 'bridge', 'docker_gwbridge', 'host', 'none']);
     const placed = await cluster.containers.list();
     expect(placed.map((c) => `${c.node}/${c.name}`).sort()).toEqual(['node-2/db', 'node-2/web1']);
     const web1 = placed.find((c) => c.name === 'web1')!;

@@ -168,7 +168,7 @@ export class Cluster {
       const token = n.role === 'manager' ? tokens.manager : tokens.worker;
       await settle(this.clock, this.node(n.name).joinSwarm(leader.name, token), DEFAULT_STEP_MS, DEFAULT_MAX_MS);
     }
-    await createSpecResources(this.spec, this.networks, this.services, this.containers);
+    await createSpecResources(this.spec, this);
   }
 
   private assertRunning(): void {

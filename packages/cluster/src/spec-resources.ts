@@ -1,15 +1,25 @@
 import type { ClusterSpec } from '@swarmsim/config';
 import type { ClusterContainers } from './containers.js';
 import { ClusterError } from './errors.js';
-import type { ClusterNetworks, ClusterServices } from './resources.js';
+import type { ClusterNetworks, ClusterServices, ClusterSwarmNodes } from './resources.js';
 import { toBridgeOptions, toContainerCalls, toNetworkRequest, toServiceSpec } from './spec.js';
 
+/** The cluster's resource APIs a spec is applied through. */
+export interface SpecTargets {
+  swarmNodes: ClusterSwarmNodes;
+  networks: ClusterNetworks;
+  services: ClusterServices;
+  containers: ClusterContainers;
+}
+
 /**
- * Creates what a spec declares once the swarm is up, in the order a user would type it: overlay networks
- * through the leader, bridge networks on every node (they are local to a Docker host), services, then each
- * standalone container on its node (`docker run`, then `network connect` for its further networks).
+ * Creates what a spec declares once the swarm is up, in the order a user would type it: node availability
+ * (`docker node update --availability`), overlay networks through the leader, bridge networks on every node (they
+ * are local to a Docker host), services, then each standalone container on its node (`docker run`, then
+ * `network connect` for its further networks).
  */
-export async function createSpecResources(spec: ClusterSpec, networks: ClusterNetworks, services: ClusterServices, containers: ClusterContainers): Promise<void> {
+export async function createSpecResources(spec: ClusterSpec, { swarmNodes, networks, services, containers }: SpecTargets): Promise<void> {
+  for (const n of spec.nodes) if (n.availability !== 'active') await swarmNodes.setAvailability(n.name, n.availability);
   for (const net of spec.networks) {
     if (net.driver === 'overlay') await networks.create(toNetworkRequest(net));
     else await Promise.all(spec.nodes.map((n) => containers.createNetwork(n.name, net.name, toBridgeOptions(net))));

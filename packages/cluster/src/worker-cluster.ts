@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ClusterSpec } from '@swarmsim/config';
 import type { Logger } from '@swarmsim/interface';
 import type { LogLevel } from '@swarmsim/log';
@@ -15,7 +16,7 @@ const JOIN_CONCURRENCY = 8;
 const JOIN_DEADLINE_MS = 120_000;
 // A join waits for the leader's answer; with dozens of workers on a few cores the leader can lag well past 10 s.
 const REQUEST_TIMEOUT_MS = 60_000;
-// First retry delay, growing linearly: 1+2+3+4 s covers ws-transport's 5 s reconnect ceiling.
+// Retry delay, growing linearly to 5 s (ws-transport's reconnect ceiling), so a retry does not fail at once on `backoff`.
 const JOIN_RETRY_MS = 1000;
 
 /** Options of {@link WorkerCluster.start}. */
@@ -71,7 +72,8 @@ export class WorkerCluster {
     const { seed = 1, logger, logLevel = logger === undefined ? 'silent' : 'info' } = options;
     const leader = spec.nodes.find((n) => n.leader) ?? spec.nodes[0];
     if (leader === undefined) throw new ClusterError({ code: 'CLUSTER_ERR_NO_LEADER' }, 'the spec has no nodes');
-    const wsToken = `swarmsim-ws-${seed}`;
+    // The nodes' shared ws secret: random, so no other local process can join the mesh (seeds only drive behaviour).
+    const wsToken = randomBytes(16).toString('hex');
     const spawned = await Promise.allSettled(
       spec.nodes.map((n, i) => {
         const node = { name: n.name, underlayIp: n.underlayIp, labels: { ...n.labels }, preset: spec.gossip.preset, gossip: { ...spec.gossip.overrides }, defaultAddrPool: [...spec.defaultAddressPools], seed: seed * 1000 + i };
@@ -160,7 +162,7 @@ export class WorkerCluster {
     for (let i = 0; i < joiners.length; i += JOIN_CONCURRENCY) {
       await Promise.all(joiners.slice(i, i + JOIN_CONCURRENCY).map((n) => this.join(n.name, n.role === 'manager' ? tokens.manager : tokens.worker)));
     }
-    await createSpecResources(this.spec, this.networks, this.services, this.containers);
+    await createSpecResources(this.spec, this);
   }
 
   /** `swarm join`, retried when the leader could not be reached (as the docker CLI retries its dial). */
