@@ -18,6 +18,14 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     await cluster.waitConverged();
 
     expect(spread(cluster)).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1 });
+    // The same plain-data statuses as the worker runtime's.
+    const statuses = await cluster.statuses();
+    expect([...statuses.keys()]).toEqual(['node-1', 'node-2', 'node-3']);
+    expect([...statuses.values()].map((s) => [s.leader, s.aliveMembers.length, s.tasks.map((t) => t.state)])).toEqual([
+      [true, 3, ['running']],
+      [false, 3, ['running']],
+      [false, 3, ['running']]
+    ]);
     const overnet = (await cluster.networks.list()).find((n) => n.Spec.Name === 'overnet')!;
     expect(overnet.IPAMOptions.Configs[0]!.Subnet).toBe('10.0.1.0/24');
     for (const node of cluster.nodes) {

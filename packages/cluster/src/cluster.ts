@@ -1,7 +1,7 @@
 import type { ClusterSpec } from '@swarmsim/config';
 import { seededRandom, silentLogger, type Clock, type Logger } from '@swarmsim/interface';
 import { Fabric, Wire } from '@swarmsim/netmodel';
-import { InProcessNode, runContainerCall, runManagerCall } from '@swarmsim/node';
+import { InProcessNode, nodeStatus, runContainerCall, runManagerCall, type NodeStatus } from '@swarmsim/node';
 import { ClusterContainers, type ContainerCaller } from './containers.js';
 import type { Manager } from '@swarmsim/swarm';
 import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
@@ -116,6 +116,11 @@ export class Cluster {
     const node = this.nodes.find((n) => n.name === name);
     if (node === undefined) throw new ClusterError({ code: 'CLUSTER_ERR_NO_SUCH_NODE', node: name }, `no node ${name}`);
     return node;
+  }
+
+  /** Status of every live node, by name (the same plain data as {@link WorkerCluster.statuses}). */
+  async statuses(): Promise<Map<string, NodeStatus>> {
+    return new Map(this.nodes.filter((n) => !n.stopped).map((n) => [n.name, nodeStatus(n)] as const));
   }
 
   /** What keeps the cluster from being converged now (empty when converged). */
