@@ -21,6 +21,20 @@ async function removeAndDrain(services: ClusterServices, name: string, wait: () 
   while ((await services.list()).some((s) => s.Spec.Name === name)) await wait();
 }
 
+/** Median over RUNS of create → all running (time from `now`), removing the service after each run. */
+async function medianCreateTime(services: ClusterServices, n: number, now: () => number, wait: () => Promise<void>): Promise<number> {
+  const replicas = n * REPLICAS_PER_NODE;
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = now();
+    await services.create({ name: 'probe', image: 'whoami', replicas });
+    while (!(await allRunning(services, 'probe', replicas))) await wait();
+    times.push(now() - t0);
+    await removeAndDrain(services, 'probe', wait);
+  }
+  return median(times);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -32,15 +46,7 @@ async function workerRuns(n: number): Promise<number> {
   const sleep = (): Promise<void> => new Promise((r) => setTimeout(r, POLL_MS));
   try {
     await cluster.waitConverged({ timeoutMs: 120_000 });
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      await cluster.services.create({ name: 'probe', image: 'whoami', replicas: n * REPLICAS_PER_NODE });
-      while (!(await allRunning(cluster.services, 'probe', n * REPLICAS_PER_NODE))) await sleep();
-      times.push(performance.now() - t0);
-      await removeAndDrain(cluster.services, 'probe', sleep);
-    }
-    return median(times);
+    return await medianCreateTime(cluster.services, n, () => performance.now(), sleep);
   } finally {
     await cluster.stop();
   }
@@ -56,15 +62,7 @@ async function virtualRuns(n: number): Promise<number> {
   };
   try {
     await cluster.waitConverged();
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = clock.now();
-      await cluster.services.create({ name: 'probe', image: 'whoami', replicas: n * REPLICAS_PER_NODE });
-      while (!(await allRunning(cluster.services, 'probe', n * REPLICAS_PER_NODE))) await step();
-      times.push(clock.now() - t0);
-      await removeAndDrain(cluster.services, 'probe', step);
-    }
-    return median(times);
+    return await medianCreateTime(cluster.services, n, () => clock.now(), step);
   } finally {
     await cluster.stop();
   }

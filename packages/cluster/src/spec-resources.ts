@@ -2,7 +2,7 @@ import type { ClusterSpec } from '@swarmsim/config';
 import type { ClusterContainers } from './containers.js';
 import { ClusterError } from './errors.js';
 import type { ClusterNetworks, ClusterServices, ClusterSwarmNodes } from './resources.js';
-import { toBridgeOptions, toContainerCalls, toNetworkRequest, toServiceSpec } from './spec.js';
+import { toBridgeOptions, toNetworkRequest, toRunOptions, toServiceSpec } from './spec.js';
 
 /** The cluster's resource APIs a spec is applied through. */
 export interface SpecTargets {
@@ -34,9 +34,7 @@ export async function createSpecResources(spec: ClusterSpec, { swarmNodes, netwo
         `container ${c.name}: attaching a standalone container to the overlay ${overlay} needs the overlay data plane, which is not built yet`
       );
     }
-    for (const call of toContainerCalls(c)) {
-      if (call.op === 'run') await containers.run(c.node, call.options);
-      else if (call.op === 'connect') await containers.connect(c.node, call.container, call.network);
-    }
+    await containers.run(c.node, toRunOptions(c));
+    for (const network of c.networks.slice(1)) await containers.connect(c.node, c.name, network);
   }
 }

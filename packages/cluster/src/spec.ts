@@ -1,5 +1,5 @@
 import { defaultClusterSpec, type ClusterSpec, type ContainerSpec, type NetworkSpec as ConfigNetworkSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
-import type { ContainerCall, NetworkCreateOptions } from '@swarmsim/node';
+import type { NetworkCreateOptions, RunOptions } from '@swarmsim/node';
 import type { LogLevel } from '@swarmsim/log';
 import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
 
@@ -80,12 +80,11 @@ export function toBridgeOptions(net: ConfigNetworkSpec): NetworkCreateOptions {
   };
 }
 
-/** A config-file container as `docker run -d` on its node, then `docker network connect` for its other networks. */
-export function toContainerCalls(c: ContainerSpec): ContainerCall[] {
-  const [first, ...rest] = c.networks;
+/** A config-file container as `docker run -d` options; its networks after the first are `network connect`ed. */
+export function toRunOptions(c: ContainerSpec): RunOptions {
+  const first = c.networks[0];
   const publish = c.publish
     .filter((p) => p.protocol !== 'sctp')
     .map((p) => ({ containerPort: p.containerPort, protocol: p.protocol as 'tcp' | 'udp', ...(p.hostPort === undefined ? {} : { hostPort: p.hostPort }) }));
-  const run: ContainerCall = { op: 'run', options: { name: c.name, image: c.image, publish, ...(first === undefined ? {} : { network: first }), ...(c.ip === undefined ? {} : { ip: c.ip }) } };
-  return [run, ...rest.map((network): ContainerCall => ({ op: 'connect', container: c.name, network }))];
+  return { name: c.name, image: c.image, publish, ...(first === undefined ? {} : { network: first }), ...(c.ip === undefined ? {} : { ip: c.ip }) };
 }
