@@ -22,5 +22,7 @@ await build({
   // Optional native accelerators: loaded from node_modules when installed, skipped (as their packages allow) when not.
   external: ['msgpackr-extract', 'bufferutil', 'utf-8-validate'],
   // Bundled CommonJS (ws, ipaddr.js) calls require() for Node built-ins; give the ESM bundle one.
-  banner: { js: "import { createRequire as __swarmsimCreateRequire } from 'node:module';\nconst require = __swarmsimCreateRequire(import.meta.url);" }
+  banner: {
+    js: "import { createRequire as __swarmsimCreateRequire } from 'node:module';\nconst require = __swarmsimCreateRequire(import.meta.url);"
+  }
 });

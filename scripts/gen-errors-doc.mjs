@@ -8,24 +8,88 @@ import { URL } from 'node:url';
 const root = new URL('../', import.meta.url);
 /** [title, errors file, what the error class is] */
 const sections = [
-  ["@swarmsim/packet", "packages/packet/src/errors.ts", "`PacketError` — thrown by decoders on bad bytes and by encoders on bad fields. Metadata: `layer`, `offset`, `field`."],
-  ["@swarmsim/netmodel — stack", "packages/netmodel/src/errors.ts", "`NetmodelError` — namespaces, interfaces, routing and sockets. Metadata: `namespace`, `interface`, `address`."],
-  ["@swarmsim/netmodel — IPAM", "packages/netmodel/src/ipam/errors.ts", "`IpamError` — pools and addresses; messages use Docker's wording. Metadata: `subnet`, `ip`, `poolId`, …"],
-  ["@swarmsim/netmodel — TCP", "packages/netmodel/src/tcp/errors.ts", "`TcpError` — emitted as a socket `error` event or thrown by `listen`/`connect`/`write`. Metadata: the 4-tuple."],
-  ["@swarmsim/netmodel — netfilter", "packages/netmodel/src/netfilter/errors.ts", "`NetfilterError` — iptables commands and rules. Metadata: `table`, `chain`, `token`."],
-  ["@swarmsim/drivers", "packages/drivers/src/errors.ts", "`DriverError` — Docker network drivers. Metadata: `network`, `port`."],
-  ["@swarmsim/config", "packages/config/src/errors.ts", "`ConfigError` (one problem, message `file:line:col: path: detail`) and `ConfigErrors` (all problems of a file, `CONFIG_ERR_INVALID`). Metadata: `file`, `line`, `col`, `path`."],
-  ["@swarmsim/swarm", "packages/swarm/src/errors.ts", "`SwarmError` — the control plane (manager API). Messages use Docker's wording where Docker has one."],
-  ["@swarmsim/node", "packages/node/src/errors.ts", "`NodeError` — one swarm node: join tokens, swarm membership, the control protocol."],
-  ["@swarmsim/node — containers", "packages/node/src/containers/errors.ts", "`ContainerError` — standalone containers and local networks on a node (`docker run`, `docker network create -d bridge`); messages use Docker's wording."],
-  ["@swarmsim/cluster", "packages/cluster/src/errors.ts", "`ClusterError` — the simulation host's public API."],
-  ["@swarmsim/apps", "packages/apps/src/errors.ts", "`AppError` — simulated images. Metadata: `image`."],
-  ["@swarmsim/dns", "packages/dns/src/errors.ts", "`DnsError` — the embedded resolver's record store and configuration (clients only ever see DNS rcodes)."],
-  ["@swarmsim/lb", "packages/lb/src/errors.ts", "`LbError` — IPVS-like services, real servers and connections. Metadata: the service key, server, value."],
-  ["@swarmsim/gossip", "packages/gossip/src/errors.ts", "`GossipError` — frames (with the reaction: `drop` or `reject-peer`) and the API. Metadata: `peer`, `reaction`, `table`, `network`, `key`."],
-  ["Transports (every `Transport`: testkit's `MemoryNetwork`, `@swarmsim/transport-ws`)", "packages/testkit/src/transport-errors.ts", "`TransportError` / `WsTransportError` — the codes every Transport shares. Metadata: `peer`, `reason`, `size`."],
-  ["@swarmsim/log", "packages/log/src/errors.ts", "`LogError` — log level parsing (`--log-level`). Metadata: `value`, `allowed`."],
-  ["@swarmsim/transport-ws", "packages/transport-ws/src/errors.ts", "`WsTransportError` — codes of the WebSocket transport itself (it also uses the shared TRANSPORT_ERR_* codes above)."],
+  [
+    '@swarmsim/packet',
+    'packages/packet/src/errors.ts',
+    '`PacketError` — thrown by decoders on bad bytes and by encoders on bad fields. Metadata: `layer`, `offset`, `field`.'
+  ],
+  [
+    '@swarmsim/netmodel — stack',
+    'packages/netmodel/src/errors.ts',
+    '`NetmodelError` — namespaces, interfaces, routing and sockets. Metadata: `namespace`, `interface`, `address`.'
+  ],
+  [
+    '@swarmsim/netmodel — IPAM',
+    'packages/netmodel/src/ipam/errors.ts',
+    "`IpamError` — pools and addresses; messages use Docker's wording. Metadata: `subnet`, `ip`, `poolId`, …"
+  ],
+  [
+    '@swarmsim/netmodel — TCP',
+    'packages/netmodel/src/tcp/errors.ts',
+    '`TcpError` — emitted as a socket `error` event or thrown by `listen`/`connect`/`write`. Metadata: the 4-tuple.'
+  ],
+  [
+    '@swarmsim/netmodel — netfilter',
+    'packages/netmodel/src/netfilter/errors.ts',
+    '`NetfilterError` — iptables commands and rules. Metadata: `table`, `chain`, `token`.'
+  ],
+  [
+    '@swarmsim/drivers',
+    'packages/drivers/src/errors.ts',
+    '`DriverError` — Docker network drivers. Metadata: `network`, `port`.'
+  ],
+  [
+    '@swarmsim/config',
+    'packages/config/src/errors.ts',
+    '`ConfigError` (one problem, message `file:line:col: path: detail`) and `ConfigErrors` (all problems of a file, `CONFIG_ERR_INVALID`). Metadata: `file`, `line`, `col`, `path`.'
+  ],
+  [
+    '@swarmsim/swarm',
+    'packages/swarm/src/errors.ts',
+    "`SwarmError` — the control plane (manager API). Messages use Docker's wording where Docker has one."
+  ],
+  [
+    '@swarmsim/node',
+    'packages/node/src/errors.ts',
+    '`NodeError` — one swarm node: join tokens, swarm membership, the control protocol.'
+  ],
+  [
+    '@swarmsim/node — containers',
+    'packages/node/src/containers/errors.ts',
+    "`ContainerError` — standalone containers and local networks on a node (`docker run`, `docker network create -d bridge`); messages use Docker's wording."
+  ],
+  ['@swarmsim/cluster', 'packages/cluster/src/errors.ts', "`ClusterError` — the simulation host's public API."],
+  ['@swarmsim/apps', 'packages/apps/src/errors.ts', '`AppError` — simulated images. Metadata: `image`.'],
+  [
+    '@swarmsim/dns',
+    'packages/dns/src/errors.ts',
+    "`DnsError` — the embedded resolver's record store and configuration (clients only ever see DNS rcodes)."
+  ],
+  [
+    '@swarmsim/lb',
+    'packages/lb/src/errors.ts',
+    '`LbError` — IPVS-like services, real servers and connections. Metadata: the service key, server, value.'
+  ],
+  [
+    '@swarmsim/gossip',
+    'packages/gossip/src/errors.ts',
+    '`GossipError` — frames (with the reaction: `drop` or `reject-peer`) and the API. Metadata: `peer`, `reaction`, `table`, `network`, `key`.'
+  ],
+  [
+    "Transports (every `Transport`: testkit's `MemoryNetwork`, `@swarmsim/transport-ws`)",
+    'packages/testkit/src/transport-errors.ts',
+    '`TransportError` / `WsTransportError` — the codes every Transport shares. Metadata: `peer`, `reason`, `size`.'
+  ],
+  [
+    '@swarmsim/log',
+    'packages/log/src/errors.ts',
+    '`LogError` — log level parsing (`--log-level`). Metadata: `value`, `allowed`.'
+  ],
+  [
+    '@swarmsim/transport-ws',
+    'packages/transport-ws/src/errors.ts',
+    '`WsTransportError` — codes of the WebSocket transport itself (it also uses the shared TRANSPORT_ERR_* codes above).'
+  ]
 ];
 
 const CODE_LINE = /^\s*(?:\/\/|\*)\s*(?:-\s*)?([A-Z]+_ERR_[A-Z0-9_]+): (.*)$/;
@@ -59,6 +123,21 @@ const out = [
 for (const [title, path, description] of sections) {
   out.push(`## ${title}`, '', description, '', '| code | meaning |', '| --- | --- |', ...rows(codesOf(path)), '');
 }
-out.push('## @swarmsim/testkit', '', '`WaitForTimeoutError` — from `waitFor` in real-time tests.', '', '| code | meaning |', '| --- | --- |');
-out.push(...rows([['TESTKIT_ERR_WAIT_TIMEOUT', '`waitFor` gave up: the predicate was still false at the deadline (`what`, `timeoutMs`)']]), '');
+out.push(
+  '## @swarmsim/testkit',
+  '',
+  '`WaitForTimeoutError` — from `waitFor` in real-time tests.',
+  '',
+  '| code | meaning |',
+  '| --- | --- |'
+);
+out.push(
+  ...rows([
+    [
+      'TESTKIT_ERR_WAIT_TIMEOUT',
+      '`waitFor` gave up: the predicate was still false at the deadline (`what`, `timeoutMs`)'
+    ]
+  ]),
+  ''
+);
 writeFileSync(new URL('docs/errors.md', root), out.join('\n'));

@@ -7,7 +7,8 @@ import { ManualClock } from '@swarmsim/testkit';
 /** Running `web` tasks per node name. */
 function spread(cluster: Cluster): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const n of cluster.nodes) out[n.name] = n.tasks.filter((t) => t.assignment.serviceName === 'web' && t.state === 'running').length;
+  for (const n of cluster.nodes)
+    out[n.name] = n.tasks.filter((t) => t.assignment.serviceName === 'web' && t.state === 'running').length;
   return out;
 }
 
@@ -33,7 +34,11 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
         const addrs = task.ns.allInterfaces().flatMap((i) => i.addresses.map((a) => a.address));
         expect(addrs.some((a) => cidrContains('10.0.1.0/24', a))).toBe(true);
       }
-      const alive = node.gossip.members().filter((m) => m.state === 'alive').map((m) => m.node).sort();
+      const alive = node.gossip
+        .members()
+        .filter((m) => m.state === 'alive')
+        .map((m) => m.node)
+        .sort();
       expect(alive).toEqual(['node-1', 'node-2', 'node-3']);
     }
 
@@ -46,7 +51,9 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     const nodeView = cluster.manager.nodes().find((n) => n.Description.Hostname === 'node-2')!;
     expect(nodeView.Status.State).toBe('down');
     expect(clock.now() - killedAt).toBeGreaterThanOrEqual((heartbeatPeriodMs - heartbeatEpsilonMs) * downMultiplier);
-    const replacement = (await cluster.services.tasks('web')).find((t) => t.Slot === lostSlot && t.DesiredState === 'running')!;
+    const replacement = (await cluster.services.tasks('web')).find(
+      (t) => t.Slot === lostSlot && t.DesiredState === 'running'
+    )!;
     expect(replacement.Status.State).toBe('running');
     expect(replacement.NodeID).not.toBe(victim.nodeId);
 
@@ -74,9 +81,15 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     await cluster.services.create({ name: 'agent', image: 'sleep', mode: 'global' });
     await cluster.waitConverged();
     const perNode = (svc: string): Record<string, number> =>
-      Object.fromEntries(cluster.nodes.filter((n) => !n.stopped).map((n) => [n.name, n.tasks.filter((t) => t.assignment.serviceName === svc && t.state === 'running').length]));
+      Object.fromEntries(
+        cluster.nodes
+          .filter((n) => !n.stopped)
+          .map((n) => [n.name, n.tasks.filter((t) => t.assignment.serviceName === svc && t.state === 'running').length])
+      );
     expect(perNode('agent')).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1, 'node-4': 1 });
-    const before = new Set((await cluster.services.tasks('agent')).filter((t) => t.DesiredState === 'running').map((t) => t.ID));
+    const before = new Set(
+      (await cluster.services.tasks('agent')).filter((t) => t.DesiredState === 'running').map((t) => t.ID)
+    );
 
     cluster.kill('node-4');
     await cluster.waitConverged();
@@ -91,12 +104,14 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     await cluster.waitConverged();
     expect(perNode('web')).toEqual({ 'node-1': 3, 'node-2': 3, 'node-3': 0 });
     expect(perNode('agent')['node-3']).toBe(0);
-    const drained = (await cluster.services.tasks('web')).filter((t) => t.DesiredState === 'shutdown' && t.NodeID === cluster.node('node-3').nodeId);
+    const drained = (await cluster.services.tasks('web')).filter(
+      (t) => t.DesiredState === 'shutdown' && t.NodeID === cluster.node('node-3').nodeId
+    );
     expect(drained.length).toBeGreaterThan(0);
     await cluster.stop();
   });
 
-  it('creates the spec\'s bridge networks on every node and its containers on their node; containers run through the API', async () => {
+  it("creates the spec's bridge networks on every node and its containers on their node; containers run through the API", async () => {
     const yaml = [
       'nodes: [{ name: node-1, role: manager, leader: true }, { name: node-2, role: worker }, { name: node-3, role: worker, availability: drain }]',
       'networks: [{ name: appnet, driver: bridge, subnet: 192.168.100.0/24 }]',
@@ -108,10 +123,21 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     const cluster = await Cluster.start({ spec: parseClusterConfig(yaml) });
     await cluster.waitConverged();
     // node-3 is drained by the spec: `docker node update --availability drain` before any service exists.
-    expect((await cluster.swarmNodes.list()).map((n) => `${n.Description.Hostname}:${n.Spec.Availability}`)).toEqual(['node-1:active', 'node-2:active', 'node-3:drain']);
+    expect((await cluster.swarmNodes.list()).map((n) => `${n.Description.Hostname}:${n.Spec.Availability}`)).toEqual([
+      'node-1:active',
+      'node-2:active',
+      'node-3:drain'
+    ]);
     expect(cluster.node('node-3').tasks).toEqual([]);
     expect(cluster.node('node-1').tasks.length + cluster.node('node-2').tasks.length).toBe(4);
-    for (const node of ['node-1', 'node-2', 'node-3']) expect((await cluster.containers.networks(node)).map((n) => n.Name).sort()).toEqual(['appnet', 'bridge', 'docker_gwbridge', 'host', 'none']);
+    for (const node of ['node-1', 'node-2', 'node-3'])
+      expect((await cluster.containers.networks(node)).map((n) => n.Name).sort()).toEqual([
+        'appnet',
+        'bridge',
+        'docker_gwbridge',
+        'host',
+        'none'
+      ]);
     const placed = await cluster.containers.list();
     expect(placed.map((c) => `${c.node}/${c.name}`).sort()).toEqual(['node-2/db', 'node-2/web1']);
     const web1 = placed.find((c) => c.name === 'web1')!;
@@ -123,7 +149,9 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     const a = await cluster.containers.run('node-1', { image: 'sleep' });
     const b = await cluster.containers.run('node-1', { image: 'sleep' });
     expect([a.networks['bridge']!.ip, b.networks['bridge']!.ip]).toEqual(['172.17.0.2', '172.17.0.3']);
-    await expect(cluster.containers.run('node-1', { image: 'sleep', name: a.name })).rejects.toMatchObject({ code: 'CONTAINER_ERR_NAME_CONFLICT' });
+    await expect(cluster.containers.run('node-1', { image: 'sleep', name: a.name })).rejects.toMatchObject({
+      code: 'CONTAINER_ERR_NAME_CONFLICT'
+    });
     await cluster.stop();
   });
 
@@ -133,7 +161,9 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
       'networks: [{ name: overnet, driver: overlay, attachable: true }]',
       'containers: [{ name: c1, node: node-1, image: sleep, networks: [overnet] }]'
     ].join('\n');
-    await expect(Cluster.start({ spec: parseClusterConfig(yaml) })).rejects.toMatchObject({ code: 'CLUSTER_ERR_UNSUPPORTED' });
+    await expect(Cluster.start({ spec: parseClusterConfig(yaml) })).rejects.toMatchObject({
+      code: 'CLUSTER_ERR_UNSUPPORTED'
+    });
   });
 
   it('is deterministic for a seed', async () => {

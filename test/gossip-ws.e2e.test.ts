@@ -18,10 +18,14 @@ afterEach(async () => {
 
 describe('gossip over transport-ws (real time)', () => {
   it('converges membership of 5 nodes and replicates a table entry to every node of its network', async () => {
-    const transports = await Promise.all(IDS.map((localId) => createWsTransport({ localId, token: 'SWMTKN-1-gossip-e2e' })));
+    const transports = await Promise.all(
+      IDS.map((localId) => createWsTransport({ localId, token: 'SWMTKN-1-gossip-e2e' }))
+    );
     const book = Object.fromEntries(transports.map((t) => [t.localId, t.url]));
     for (const t of transports) t.setPeers(book);
-    const nodes = transports.map((transport) => gossip({ preset: 'local', keys: [KEY] })({ clock: realClock, transport }));
+    const nodes = transports.map((transport) =>
+      gossip({ preset: 'local', keys: [KEY] })({ clock: realClock, transport })
+    );
     running = { nodes, transports };
     for (const g of nodes) g.start();
     await Promise.all(nodes.slice(1).map((g) => g.join(['node-1'])));
@@ -30,13 +34,18 @@ describe('gossip over transport-ws (real time)', () => {
       what: 'every node sees 5 alive members'
     });
     for (const g of nodes.slice(0, 4)) g.joinNetwork('overnet');
-    await waitFor(() => nodes.slice(0, 4).every((g) => g.networkNodes('overnet').length === 4), { timeoutMs: 15_000, what: 'network membership' });
+    await waitFor(() => nodes.slice(0, 4).every((g) => g.networkNodes('overnet').length === 4), {
+      timeoutMs: 15_000,
+      what: 'network membership'
+    });
     nodes[2]!.create('endpoint_table', 'overnet', 'ep-1', new TextEncoder().encode('10.0.1.3'));
     await waitFor(() => nodes.slice(0, 4).every((g) => g.get('endpoint_table', 'overnet', 'ep-1') !== undefined), {
       timeoutMs: 15_000,
       what: 'entry on every node of overnet'
     });
-    const values = nodes.slice(0, 4).map((g) => new TextDecoder().decode(g.get('endpoint_table', 'overnet', 'ep-1')!.value));
+    const values = nodes
+      .slice(0, 4)
+      .map((g) => new TextDecoder().decode(g.get('endpoint_table', 'overnet', 'ep-1')!.value));
     expect(values).toEqual(['10.0.1.3', '10.0.1.3', '10.0.1.3', '10.0.1.3']);
     // node-5 is not on overnet: it never stores the entry.
     expect(nodes[4]!.get('endpoint_table', 'overnet', 'ep-1')).toBeUndefined();

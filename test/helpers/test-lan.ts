@@ -1,4 +1,10 @@
-import { createDockerHost, type BridgeEndpoint, type BridgeNetworkOptions, type DockerHost, type PortMapping } from '@swarmsim/drivers';
+import {
+  createDockerHost,
+  type BridgeEndpoint,
+  type BridgeNetworkOptions,
+  type DockerHost,
+  type PortMapping
+} from '@swarmsim/drivers';
 import { Fabric, Wire, type Namespace } from '@swarmsim/netmodel';
 import { ManualClock } from '@swarmsim/testkit';
 
@@ -31,7 +37,11 @@ export class TestLan {
     this.internet.addAddress('eth0', '192.168.99.1/24');
     this.internet.addAddress('eth0', '8.8.8.8/32');
     this.internet.setUp('eth0');
-    this.docker = createDockerHost(this.fabric, 'host', { wire: this.lan, cidr: '192.168.99.100/24', gateway: '192.168.99.1' });
+    this.docker = createDockerHost(this.fabric, 'host', {
+      wire: this.lan,
+      cidr: '192.168.99.100/24',
+      gateway: '192.168.99.1'
+    });
   }
 
   /** The host's root namespace. */

@@ -15,7 +15,17 @@ export function tsharkFields(pcap: Uint8Array, fields: string[]): Record<string,
     const file = join(dir, 'capture.pcap');
     writeFileSync(file, pcap);
     const checks = ['ip', 'udp', 'tcp'].flatMap((p) => ['-o', `${p}.check_checksum:TRUE`]);
-    const args = ['-n', '-r', file, ...checks, '-T', 'fields', '-E', 'separator=\t', ...fields.flatMap((f) => ['-e', f])];
+    const args = [
+      '-n',
+      '-r',
+      file,
+      ...checks,
+      '-T',
+      'fields',
+      '-E',
+      'separator=\t',
+      ...fields.flatMap((f) => ['-e', f])
+    ];
     const run = spawnSync('tshark', args, { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`tshark failed (${run.status}): ${run.stderr}`);
     return run.stdout

@@ -33,10 +33,21 @@ function traffic(): { eth0: PcapWriter; veth: PcapWriter } {
   const dns = h.internet.udp.bind(53, '8.8.8.8');
   dns.on('message', (data, remote) => {
     const query = dnsPacket.decode(Buffer.from(data));
-    const answer = dnsPacket.encode({ id: query.id, type: 'response', flags: dnsPacket.RECURSION_DESIRED, questions: query.questions, answers: [{ type: 'A', name: 'example.com', ttl: 600, data: '93.184.216.34' }] });
+    const answer = dnsPacket.encode({
+      id: query.id,
+      type: 'response',
+      flags: dnsPacket.RECURSION_DESIRED,
+      questions: query.questions,
+      answers: [{ type: 'A', name: 'example.com', ttl: 600, data: '93.184.216.34' }]
+    });
     dns.send(answer, remote.port, remote.address);
   });
-  const query = dnsPacket.encode({ id: 7, type: 'query', flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name: 'example.com' }] });
+  const query = dnsPacket.encode({
+    id: 7,
+    type: 'query',
+    flags: dnsPacket.RECURSION_DESIRED,
+    questions: [{ type: 'A', name: 'example.com' }]
+  });
   c1.ns.udp.bind().send(query, 53, '8.8.8.8');
   web.ns.tcp.listen('0.0.0.0', 80, (conn) => conn.on('data', (d) => conn.write(d)));
   const client = h.internet.tcp.connect('192.168.99.1', '192.168.99.100', 8080);
@@ -59,7 +70,12 @@ describe.skipIf(skipTshark)('captures of the stack, decoded by tshark', () => {
         expect(f['_ws.malformed'], f['frame.protocols']).toBe('');
         // Wireshark expert severities: 0x600000 (6291456) = warning, 0x800000 (8388608) = error; chat/note are fine.
         expect(f['_ws.expert.severity'] ?? '', f['frame.protocols']).not.toMatch(/6291456|8388608/);
-        for (const field of ['ip.checksum.status', 'icmp.checksum.status', 'udp.checksum.status', 'tcp.checksum.status']) {
+        for (const field of [
+          'ip.checksum.status',
+          'icmp.checksum.status',
+          'udp.checksum.status',
+          'tcp.checksum.status'
+        ]) {
           if (f[field] !== '') expect(f[field], `${field} of ${f['frame.protocols']}`).toBe('1');
         }
       }

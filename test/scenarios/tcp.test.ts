@@ -57,7 +57,9 @@ describe('TCP through a Docker host', () => {
     expect(got.bytes()).toEqual(request);
     expect(got.ended()).toBe(true);
     // The nat rule saw only the first packet of the flow; conntrack translated the rest.
-    expect(h.host.netfilter.list('nat', { chain: 'DOCKER', verbose: true, numeric: true })).toMatch(/^\s+1\s+\d+ DNAT\s+tcp/m);
+    expect(h.host.netfilter.list('nat', { chain: 'DOCKER', verbose: true, numeric: true })).toMatch(
+      /^\s+1\s+\d+ DNAT\s+tcp/m
+    );
   });
 
   it('retransmits over a lossy link and still delivers the stream intact', () => {

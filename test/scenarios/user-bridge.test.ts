@@ -12,7 +12,9 @@ describe('user-defined bridge', () => {
     expect(fixed.ip).toBe('192.168.100.100');
     expect(fixed.mac).toBe('02:42:c0:a8:64:64');
     expect(dyn.ip).toBe('192.168.100.1');
-    expect(ipRoute(fixed.ns)).toBe('default via 192.168.100.254 dev eth0 \n192.168.100.0/24 dev eth0 proto kernel scope link src 192.168.100.100 \n');
+    expect(ipRoute(fixed.ns)).toBe(
+      'default via 192.168.100.254 dev eth0 \n192.168.100.0/24 dev eth0 proto kernel scope link src 192.168.100.100 \n'
+    );
     const toGateway = fixed.ns.icmp.ping('192.168.100.254');
     const toPeer = fixed.ns.icmp.ping('192.168.100.1');
     h.clock.tick(1000);
@@ -48,6 +50,8 @@ describe('user-defined bridge', () => {
     expect(h.host.ipv4.stats.filtered - dropsBefore).toBeGreaterThanOrEqual(2);
     // The host itself is still reachable: icc only governs bridged traffic between containers.
     expect((await gateway).received).toBe(1);
-    expect(h.host.netfilter.list('filter', { chain: 'FORWARD', verbose: true, numeric: true })).toMatch(/\s2\s+\d+ DROP\s+all\s+--\s+docker_gwbridge docker_gwbridge/);
+    expect(h.host.netfilter.list('filter', { chain: 'FORWARD', verbose: true, numeric: true })).toMatch(
+      /\s2\s+\d+ DROP\s+all\s+--\s+docker_gwbridge docker_gwbridge/
+    );
   });
 });

@@ -17,7 +17,10 @@ export const whoami: App = {
     const port = Number.parseInt(ctx.env['WHOAMI_PORT_NUMBER'] ?? '80', 10);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       const value = ctx.env['WHOAMI_PORT_NUMBER'];
-      throw new AppError({ code: 'APPS_ERR_BAD_ENV', image: 'traefik/whoami', variable: 'WHOAMI_PORT_NUMBER' }, `whoami: invalid WHOAMI_PORT_NUMBER ${value}`);
+      throw new AppError(
+        { code: 'APPS_ERR_BAD_ENV', image: 'traefik/whoami', variable: 'WHOAMI_PORT_NUMBER' },
+        `whoami: invalid WHOAMI_PORT_NUMBER ${value}`
+      );
     }
     const listener = ctx.ns.tcp.listen('0.0.0.0', port, (conn) => serve(ctx, conn));
     return { stop: () => listener.close() };
@@ -57,7 +60,11 @@ export function whoamiBody(ctx: AppContext, remote: string, head: HttpRequestHea
 
 function response(ctx: AppContext, conn: TcpSocket, head: HttpRequestHead, close: boolean): string {
   const body = whoamiBody(ctx, `${conn.remoteIp}:${conn.remotePort}`, head);
-  const lines = ['HTTP/1.1 200 OK', `Content-Length: ${encoder.encode(body).length}`, 'Content-Type: text/plain; charset=utf-8'];
+  const lines = [
+    'HTTP/1.1 200 OK',
+    `Content-Length: ${encoder.encode(body).length}`,
+    'Content-Type: text/plain; charset=utf-8'
+  ];
   if (close) lines.push('Connection: close');
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }

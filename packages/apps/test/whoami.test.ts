@@ -15,7 +15,13 @@ function setup() {
   return { clock, web, client, webIp: webEp.ip, clientIp: clientEp.ip };
 }
 
-function request(clock: ManualClock, client: Namespace, from: string, to: string, text: string): { response: () => string; socket: TcpSocket } {
+function request(
+  clock: ManualClock,
+  client: Namespace,
+  from: string,
+  to: string,
+  text: string
+): { response: () => string; socket: TcpSocket } {
   const socket = client.tcp.connect(from, to, 80);
   let response = '';
   socket.on('data', (d) => (response += new TextDecoder().decode(d)));
@@ -28,12 +34,27 @@ describe('whoami', () => {
   it('answers like traefik/whoami: hostname, IPs, the peer it saw, the request echoed', () => {
     const { clock, web, client, webIp, clientIp } = setup();
     const proc = whoami.start({ ns: web, hostname: '3f4a5b6c7d8e', env: {} });
-    const { response, socket } = request(clock, client, clientIp, webIp, 'GET /api HTTP/1.1\r\nHost: web\r\nUser-Agent: curl/8.5.0\r\n\r\n');
+    const { response, socket } = request(
+      clock,
+      client,
+      clientIp,
+      webIp,
+      'GET /api HTTP/1.1\r\nHost: web\r\nUser-Agent: curl/8.5.0\r\n\r\n'
+    );
     const [head, body] = response().split('\r\n\r\n') as [string, string];
     expect(head.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
     expect(head).toContain(`Content-Length: ${new TextEncoder().encode(body).length}`);
     expect(body).toBe(
-      ['Hostname: 3f4a5b6c7d8e', 'IP: 127.0.0.1', `IP: ${webIp}`, `RemoteAddr: ${clientIp}:${socket.localPort}`, 'GET /api HTTP/1.1', 'Host: web', 'User-Agent: curl/8.5.0', ''].join('\n')
+      [
+        'Hostname: 3f4a5b6c7d8e',
+        'IP: 127.0.0.1',
+        `IP: ${webIp}`,
+        `RemoteAddr: ${clientIp}:${socket.localPort}`,
+        'GET /api HTTP/1.1',
+        'Host: web',
+        'User-Agent: curl/8.5.0',
+        ''
+      ].join('\n')
     );
     proc.stop();
   });
@@ -41,7 +62,13 @@ describe('whoami', () => {
   it('closes after answering Connection: close, and keeps the connection for pipelined keep-alive requests', () => {
     const { clock, web, client, webIp, clientIp } = setup();
     whoami.start({ ns: web, hostname: 'w', env: {} });
-    const two = request(clock, client, clientIp, webIp, 'GET /1 HTTP/1.1\r\nHost: a\r\n\r\nGET /2 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n');
+    const two = request(
+      clock,
+      client,
+      clientIp,
+      webIp,
+      'GET /1 HTTP/1.1\r\nHost: a\r\n\r\nGET /2 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n'
+    );
     expect(two.response().match(/HTTP\/1\.1 200 OK/g)?.length).toBe(2);
     expect(two.response()).toContain('GET /2 HTTP/1.1');
     clock.tick(1000);

@@ -26,7 +26,11 @@ function cluster(n: number, seed: number): { clock: ManualClock; nodes: Gossip[]
   const clock = new ManualClock();
   const net = new MemoryNetwork({ clock }, { seed, defaults: { latencyMs: 1, jitterMs: 1 } });
   const nodes = Array.from({ length: n }, (_, i) =>
-    gossip({ preset: 'lan', keys: [KEY] })({ clock, transport: net.createTransport(`n${i}`), random: seededRandom(seed * 1000 + i) })
+    gossip({ preset: 'lan', keys: [KEY] })({
+      clock,
+      transport: net.createTransport(`n${i}`),
+      random: seededRandom(seed * 1000 + i)
+    })
   );
   for (const node of nodes) node.start();
   for (const node of nodes.slice(1)) void node.join(['n0']);
@@ -45,7 +49,8 @@ function tickUntil(clock: ManualClock, done: () => boolean, maxMs: number, stepM
 /** Convergence times (ms) of WRITES_PER_RUN writes from random nodes in one seeded cluster. */
 function runOnce(n: number, seed: number): number[] {
   const { clock, nodes } = cluster(n, seed);
-  const ready = (): boolean => nodes.every((g) => g.networkNodes('ov').length === n && g.members().every((m) => m.state === 'alive'));
+  const ready = (): boolean =>
+    nodes.every((g) => g.networkNodes('ov').length === n && g.members().every((m) => m.state === 'alive'));
   if (!tickUntil(clock, ready, 120_000, 100)) throw new Error(`bench: ${n} nodes did not converge (seed ${seed})`);
   clock.tick(10_000); // let the join broadcasts drain so writes gossip on quiet queues
   const random = seededRandom(seed);

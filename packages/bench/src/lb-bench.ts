@@ -99,8 +99,21 @@ export async function runLbBench(): Promise<BenchRow[]> {
     ratio: Number((value.opsPerSec / ref.opsPerSec).toFixed(4))
   });
   const rows = SCHEDULERS.map((s) =>
-    row(`IPVS new flows, scheduler ${s} (${SERVERS} servers, weights 1–3, schedule + insert + expiry)`, newFlows(s), 'flow key + array round-robin + Map.set', minimal)
+    row(
+      `IPVS new flows, scheduler ${s} (${SERVERS} servers, weights 1–3, schedule + insert + expiry)`,
+      newFlows(s),
+      'flow key + array round-robin + Map.set',
+      minimal
+    )
   );
-  rows.push({ ...row('IPVS packets of existing flows (connection lookup + refresh)', existingLookups(), 'bare Map.get of the same flow keys', get), unit: 'packets/s' });
+  rows.push({
+    ...row(
+      'IPVS packets of existing flows (connection lookup + refresh)',
+      existingLookups(),
+      'bare Map.get of the same flow keys',
+      get
+    ),
+    unit: 'packets/s'
+  });
   return rows;
 }

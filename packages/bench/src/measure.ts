@@ -9,7 +9,11 @@ export interface Rate {
  * Calls `batch` (which performs `opsPerBatch` operations) repeatedly for about `ms` per run, `runs` times,
  * after one warm-up run, and reports the median rate. Wall-clock is fine here: benchmarks, not tests.
  */
-export function measureRate(batch: () => void, opsPerBatch: number, options: { ms?: number; runs?: number } = {}): Rate {
+export function measureRate(
+  batch: () => void,
+  opsPerBatch: number,
+  options: { ms?: number; runs?: number } = {}
+): Rate {
   const ms = options.ms ?? 1000;
   const runs = options.runs ?? 5;
   const rates: number[] = [];

@@ -1,4 +1,12 @@
-import { decodeEthernet, decodeIpv4, decodeUdp, encodeEthernet, encodeIpv4, encodeUdp, macFromIpv4 } from '@swarmsim/packet';
+import {
+  decodeEthernet,
+  decodeIpv4,
+  decodeUdp,
+  encodeEthernet,
+  encodeIpv4,
+  encodeUdp,
+  macFromIpv4
+} from '@swarmsim/packet';
 import { createDockerHost } from '@swarmsim/drivers';
 import { Fabric, type Namespace, type NetInterface } from '@swarmsim/netmodel';
 import { ManualClock } from '@swarmsim/testkit';
@@ -64,28 +72,59 @@ function bridgedPair(docker: boolean): Pair {
 function udpFrame(): Uint8Array {
   const udp = encodeUdp({ srcPort: 40000, dstPort: 9, payload: new Uint8Array(64) }, '172.17.0.2', '172.17.0.3');
   const ip = encodeIpv4({
-    tos: 0, identification: 1, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl: 64,
-    protocol: 17, src: '172.17.0.2', dst: '172.17.0.3', options: new Uint8Array(0), payload: udp
+    tos: 0,
+    identification: 1,
+    dontFragment: true,
+    moreFragments: false,
+    fragmentOffset: 0,
+    ttl: 64,
+    protocol: 17,
+    src: '172.17.0.2',
+    dst: '172.17.0.3',
+    options: new Uint8Array(0),
+    payload: udp
   });
-  return encodeEthernet({ dst: macFromIpv4('172.17.0.3'), src: macFromIpv4('172.17.0.2'), etherType: 0x0800, payload: ip });
+  return encodeEthernet({
+    dst: macFromIpv4('172.17.0.3'),
+    src: macFromIpv4('172.17.0.2'),
+    etherType: 0x0800,
+    payload: ip
+  });
 }
 
 /** Reference: the codec work alone for one frame (encode + decode of Ethernet/IPv4/UDP), no stack. */
 function codecOnly(): Workload {
   const payload = new Uint8Array(64);
-  return { ops: 1000, batch: () => {
-    for (let i = 0; i < 1000; i++) {
-      const udp = encodeUdp({ srcPort: 40000, dstPort: 9, payload }, '172.17.0.2', '172.17.0.3');
-      const ip = encodeIpv4({
-        tos: 0, identification: i, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl: 64,
-        protocol: 17, src: '172.17.0.2', dst: '172.17.0.3', options: new Uint8Array(0), payload: udp
-      });
-      const frame = encodeEthernet({ dst: '02:42:ac:11:00:03', src: '02:42:ac:11:00:02', etherType: 0x0800, payload: ip });
-      const eth = decodeEthernet(frame);
-      const dip = decodeIpv4(eth.payload);
-      decodeUdp(dip.payload, dip.src, dip.dst);
+  return {
+    ops: 1000,
+    batch: () => {
+      for (let i = 0; i < 1000; i++) {
+        const udp = encodeUdp({ srcPort: 40000, dstPort: 9, payload }, '172.17.0.2', '172.17.0.3');
+        const ip = encodeIpv4({
+          tos: 0,
+          identification: i,
+          dontFragment: true,
+          moreFragments: false,
+          fragmentOffset: 0,
+          ttl: 64,
+          protocol: 17,
+          src: '172.17.0.2',
+          dst: '172.17.0.3',
+          options: new Uint8Array(0),
+          payload: udp
+        });
+        const frame = encodeEthernet({
+          dst: '02:42:ac:11:00:03',
+          src: '02:42:ac:11:00:02',
+          etherType: 0x0800,
+          payload: ip
+        });
+        const eth = decodeEthernet(frame);
+        const dip = decodeIpv4(eth.payload);
+        decodeUdp(dip.payload, dip.src, dip.dst);
+      }
     }
-  } };
+  };
 }
 
 /** Raw frames a.eth0 → veth → bridge (learned, br_netfilter on) → veth → b.eth0, delivered up b's stack. */
@@ -95,9 +134,15 @@ function bridgedFrames(docker: boolean, reference: Workload): PairedRate {
   const sink = p.b.udp.bind(9);
   let delivered = 0;
   sink.on('message', () => delivered++);
-  const rate = measurePaired({ ops: 1000, batch: () => {
-    for (let i = 0; i < 1000; i++) p.aEth.transmit(frame);
-  } }, reference);
+  const rate = measurePaired(
+    {
+      ops: 1000,
+      batch: () => {
+        for (let i = 0; i < 1000; i++) p.aEth.transmit(frame);
+      }
+    },
+    reference
+  );
   if (delivered === 0) throw new Error('bench: no frame reached the receiving socket');
   return rate;
 }
@@ -111,9 +156,15 @@ function udpSockets(docker: boolean, reference: Workload): PairedRate {
   const src = p.a.udp.bind();
   const payload = new Uint8Array(64);
   src.send(payload, 9, '172.17.0.3');
-  const rate = measurePaired({ ops: 1000, batch: () => {
-    for (let i = 0; i < 1000; i++) src.send(payload, 9, '172.17.0.3');
-  } }, reference);
+  const rate = measurePaired(
+    {
+      ops: 1000,
+      batch: () => {
+        for (let i = 0; i < 1000; i++) src.send(payload, 9, '172.17.0.3');
+      }
+    },
+    reference
+  );
   if (delivered === 0) throw new Error('bench: no datagram delivered');
   return rate;
 }
@@ -126,9 +177,15 @@ async function pingRoundTrips(docker: boolean, reference: Workload): Promise<Pai
     replies += r.received;
   };
   void p.a.icmp.ping('172.17.0.3').then(count);
-  const rate = measurePaired({ ops: 200, batch: () => {
-    for (let i = 0; i < 200; i++) void p.a.icmp.ping('172.17.0.3').then(count);
-  } }, reference);
+  const rate = measurePaired(
+    {
+      ops: 200,
+      batch: () => {
+        for (let i = 0; i < 200; i++) void p.a.icmp.ping('172.17.0.3').then(count);
+      }
+    },
+    reference
+  );
   await new Promise((resolve) => setImmediate(resolve));
   if (replies === 0) throw new Error('bench: no echo reply');
   return rate;
@@ -148,9 +205,23 @@ export async function runNetmodelBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const docker of [false, true]) {
     const where = docker ? "docker0 with Docker's iptables rules + conntrack" : 'bare bridge, empty tables';
-    rows.push(row(`frames veth → bridge → veth, delivered to a UDP socket (${where})`, 'frames/s', bridgedFrames(docker, reference)));
-    rows.push(row(`UDP datagrams socket → socket across the bridge (${where})`, 'datagrams/s', udpSockets(docker, reference)));
-    rows.push(row(`ICMP echo round trips across the bridge (${where})`, 'round trips/s', await pingRoundTrips(docker, reference)));
+    rows.push(
+      row(
+        `frames veth → bridge → veth, delivered to a UDP socket (${where})`,
+        'frames/s',
+        bridgedFrames(docker, reference)
+      )
+    );
+    rows.push(
+      row(`UDP datagrams socket → socket across the bridge (${where})`, 'datagrams/s', udpSockets(docker, reference))
+    );
+    rows.push(
+      row(
+        `ICMP echo round trips across the bridge (${where})`,
+        'round trips/s',
+        await pingRoundTrips(docker, reference)
+      )
+    );
   }
   return rows;
 }

@@ -20,7 +20,8 @@ function machine(): string {
 }
 
 function table(rows: BenchRow[]): string {
-  const head = '| workload | result | reference (measured or modelled in the same run) | reference value | ratio |\n| --- | ---: | --- | ---: | ---: |\n';
+  const head =
+    '| workload | result | reference (measured or modelled in the same run) | reference value | ratio |\n| --- | ---: | --- | ---: | ---: |\n';
   const line = (r: BenchRow) =>
     `| ${r.name} | ${r.value.toLocaleString('en-US')} ${r.unit} | ${r.reference} | ${r.referenceValue.toLocaleString('en-US')} ${r.referenceUnit ?? 'ops/s'} | ${r.ratio} |`;
   return head + rows.map(line).join('\n') + '\n';
@@ -32,7 +33,8 @@ function writeSection(name: string, body: string): void {
   try {
     doc = readFileSync(path, 'utf8');
   } catch {
-    doc = '# Benchmarks\n\nWritten by `npm run bench`; every figure sits beside a reference measured in the same run.\n';
+    doc =
+      '# Benchmarks\n\nWritten by `npm run bench`; every figure sits beside a reference measured in the same run.\n';
   }
   const start = `<!-- bench:${name}:start -->`;
   const end = `<!-- bench:${name}:end -->`;
@@ -105,7 +107,7 @@ const sections: Section[] = [
   {
     name: 'cluster-boot',
     title: 'cluster boot: worker-thread nodes to converged vs bare workers (issue 4)',
-    note: '`local` preset; each size beside bare workers (ws + msgpackr + ws server) spawned in the same run. Ready = every node joined and Ready, every node\'s gossip sees every other alive, the `web` service running.\n',
+    note: "`local` preset; each size beside bare workers (ws + msgpackr + ws server) spawned in the same run. Ready = every node joined and Ready, every node's gossip sees every other alive, the `web` service running.\n",
     run: runClusterBootBench
   },
   {
@@ -133,7 +135,10 @@ for (const section of sections) {
     head = `Machine: ${saved.machine}. Date: ${saved.date}. Command: \`npm run bench\`.`;
   } else {
     rows = await section.run();
-    writeFileSync(resultFile, `${JSON.stringify({ date, machine: machine(), command: 'npm run bench', rows }, null, 2)}\n`);
+    writeFileSync(
+      resultFile,
+      `${JSON.stringify({ date, machine: machine(), command: 'npm run bench', rows }, null, 2)}\n`
+    );
   }
   writeSection(section.name, `## ${section.title}\n\n${head}\n\n${table(rows)}\n${section.note}`);
   console.log(`${section.title}\n${table(rows)}`);

@@ -22,7 +22,12 @@ async function removeAndDrain(services: ClusterServices, name: string, wait: () 
 }
 
 /** Median over RUNS of create → all running (time from `now`), removing the service after each run. */
-async function medianCreateTime(services: ClusterServices, n: number, now: () => number, wait: () => Promise<void>): Promise<number> {
+async function medianCreateTime(
+  services: ClusterServices,
+  n: number,
+  now: () => number,
+  wait: () => Promise<void>
+): Promise<number> {
   const replicas = n * REPLICAS_PER_NODE;
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -120,9 +120,24 @@ async function rawWsPipe(batched: boolean): Promise<Pipe> {
 export async function runTransportBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const cases = [
-    { name: 'transport-ws best-effort 64 B, node → node on loopback', reliable: false, batched: false, ref: 'raw ws: one ws message per payload' },
-    { name: 'transport-ws best-effort 64 B, node → node on loopback', reliable: false, batched: true, ref: 'raw ws + msgpackr: one frame per turn' },
-    { name: 'transport-ws reliable (acknowledged) 64 B, node → node on loopback', reliable: true, batched: false, ref: 'raw ws: one ws message per payload' }
+    {
+      name: 'transport-ws best-effort 64 B, node → node on loopback',
+      reliable: false,
+      batched: false,
+      ref: 'raw ws: one ws message per payload'
+    },
+    {
+      name: 'transport-ws best-effort 64 B, node → node on loopback',
+      reliable: false,
+      batched: true,
+      ref: 'raw ws + msgpackr: one frame per turn'
+    },
+    {
+      name: 'transport-ws reliable (acknowledged) 64 B, node → node on loopback',
+      reliable: true,
+      batched: false,
+      ref: 'raw ws: one ws message per payload'
+    }
   ];
   for (const c of cases) {
     const work = await wsTransportPipe(c.reliable);

@@ -6,7 +6,9 @@ const SIZES = [3, 10, 50, 100];
 const entry = new URL('./baseline-worker.js', import.meta.url);
 
 /** Spawns `n` bare workers; resolves with the time until all are ready and the RSS they added. */
-export async function spawnBareWorkers(n: number): Promise<{ readyMs: number; rssPerWorkerMiB: number; stop: () => Promise<void> }> {
+export async function spawnBareWorkers(
+  n: number
+): Promise<{ readyMs: number; rssPerWorkerMiB: number; stop: () => Promise<void> }> {
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
   const workers = Array.from({ length: n }, () => new Worker(entry));
@@ -15,14 +17,24 @@ export async function spawnBareWorkers(n: number): Promise<{ readyMs: number; rs
       (w) =>
         new Promise<void>((resolve, reject) => {
           w.once('error', reject);
-          w.once('message', (m: Uint8Array) => ((unpack(m) as { type: string }).type === 'ready' ? resolve() : reject(new Error('bad hello'))));
+          w.once('message', (m: Uint8Array) =>
+            (unpack(m) as { type: string }).type === 'ready' ? resolve() : reject(new Error('bad hello'))
+          );
         })
     )
   );
   const readyMs = performance.now() - t0;
   const rssPerWorkerMiB = (process.memoryUsage().rss - rssBefore) / n / 2 ** 20;
   const stop = async () => {
-    await Promise.all(workers.map((w) => new Promise<void>((resolve) => { w.once('exit', () => resolve()); w.postMessage('stop'); })));
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            w.once('exit', () => resolve());
+            w.postMessage('stop');
+          })
+      )
+    );
   };
   return { readyMs, rssPerWorkerMiB, stop };
 }

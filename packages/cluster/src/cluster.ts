@@ -64,21 +64,35 @@ export class Cluster {
     this.networks = new ClusterNetworks(call);
     this.swarmNodes = new ClusterSwarmNodes(call);
     // Starting an app may wait on the clock (a ManualClock does not move by itself), hence settle().
-    const onNode: ContainerCaller = (node, c) => settle(this.clock, runContainerCall(this.node(node).containers, c), DEFAULT_STEP_MS, DEFAULT_MAX_MS);
+    const onNode: ContainerCaller = (node, c) =>
+      settle(this.clock, runContainerCall(this.node(node).containers, c), DEFAULT_STEP_MS, DEFAULT_MAX_MS);
     this.containers = new ClusterContainers(onNode, () => this.nodes.filter((n) => !n.stopped).map((n) => n.name));
   }
 
   /** `runtime: 'worker'`: one worker thread per node in real time (see {@link WorkerCluster}). */
-  static start(spec: ClusterStartOptions & { runtime: 'worker' }, components?: ClusterComponents): Promise<WorkerCluster>;
+  static start(
+    spec: ClusterStartOptions & { runtime: 'worker' },
+    components?: ClusterComponents
+  ): Promise<WorkerCluster>;
   /** Builds and boots a cluster from a spec, or from `{ nodes, seed }` on top of the default spec. */
   static start(spec?: ClusterSpec | ClusterStartOptions, components?: ClusterComponents): Promise<Cluster>;
-  static async start(spec: ClusterSpec | ClusterStartOptions = {}, components: ClusterComponents = {}): Promise<Cluster | WorkerCluster> {
+  static async start(
+    spec: ClusterSpec | ClusterStartOptions = {},
+    components: ClusterComponents = {}
+  ): Promise<Cluster | WorkerCluster> {
     if (!isClusterSpec(spec) && spec.runtime === 'worker') {
       // Workers run on real time: a ManualClock in this thread cannot drive their timers.
       if (components.clock !== undefined) {
-        throw new ClusterError({ code: 'CLUSTER_ERR_RUNTIME_UNAVAILABLE', runtime: 'worker' }, "runtime 'worker' runs in real time and takes no clock");
+        throw new ClusterError(
+          { code: 'CLUSTER_ERR_RUNTIME_UNAVAILABLE', runtime: 'worker' },
+          "runtime 'worker' runs in real time and takes no clock"
+        );
       }
-      return WorkerCluster.start(specOf(spec), { seed: spec.seed ?? 1, ...(components.logger === undefined ? {} : { logger: components.logger }), ...(spec.logLevel === undefined ? {} : { logLevel: spec.logLevel }) });
+      return WorkerCluster.start(specOf(spec), {
+        seed: spec.seed ?? 1,
+        ...(components.logger === undefined ? {} : { logger: components.logger }),
+        ...(spec.logLevel === undefined ? {} : { logLevel: spec.logLevel })
+      });
     }
     const full = isClusterSpec(spec) ? spec : specOf(spec);
     const seed = isClusterSpec(spec) ? 1 : (spec.seed ?? 1);
@@ -90,9 +104,24 @@ export class Cluster {
     const nodes = full.nodes.map((n, i) => {
       // Real listeners for `-p` only on a real clock: virtual time could not carry a real connection.
       const publish = clock instanceof ManualClock ? {} : { publishAddress: n.hostAddress };
-      const init = { name: n.name, underlayIp: n.underlayIp, labels: { ...n.labels }, preset: full.gossip.preset, gossip: full.gossip.overrides, defaultAddrPool: [...full.defaultAddressPools], ...publish };
+      const init = {
+        name: n.name,
+        underlayIp: n.underlayIp,
+        labels: { ...n.labels },
+        preset: full.gossip.preset,
+        gossip: full.gossip.overrides,
+        defaultAddrPool: [...full.defaultAddressPools],
+        ...publish
+      };
       const transport = network.createTransport(n.name);
-      return new InProcessNode(init, { clock, fabric, wire: underlay, transport, logger, random: seededRandom(seed * 1000 + i) });
+      return new InProcessNode(init, {
+        clock,
+        fabric,
+        wire: underlay,
+        transport,
+        logger,
+        random: seededRandom(seed * 1000 + i)
+      });
     });
     const cluster = new Cluster(full, clock, fabric, underlay, network, nodes);
     await cluster.boot();
@@ -141,7 +170,10 @@ export class Cluster {
       const gaps = this.gaps();
       if (gaps.length === 0) return this.clock.now() - start;
       if (this.clock.now() - start >= maxMs) {
-        throw new ClusterError({ code: 'CLUSTER_ERR_NOT_CONVERGED', pending: gaps }, `not converged after ${maxMs} ms: ${gaps.join('; ')}`);
+        throw new ClusterError(
+          { code: 'CLUSTER_ERR_NOT_CONVERGED', pending: gaps },
+          `not converged after ${maxMs} ms: ${gaps.join('; ')}`
+        );
       }
       options.signal?.throwIfAborted();
       await advance(this.clock, stepMs);

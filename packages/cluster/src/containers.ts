@@ -1,4 +1,12 @@
-import type { ConnectNetworkOptions, ContainerCall, ContainerResult, ContainerView, LocalNetworkView, NetworkCreateOptions, RunOptions } from '@swarmsim/node';
+import type {
+  ConnectNetworkOptions,
+  ContainerCall,
+  ContainerResult,
+  ContainerView,
+  LocalNetworkView,
+  NetworkCreateOptions,
+  RunOptions
+} from '@swarmsim/node';
 
 /** Sends one call to a node's container engine: directly in-process, over the message port for workers. */
 export type ContainerCaller = <C extends ContainerCall>(node: string, call: C) => Promise<ContainerResult<C>>;
@@ -24,7 +32,11 @@ export class ClusterContainers {
   /** `docker ps [-a]` on one node, or on every live node when `node` is omitted. */
   async list(node?: string, options: { all?: boolean } = {}): Promise<PlacedContainer[]> {
     const nodes = node === undefined ? this.liveNodes() : [node];
-    const lists = await Promise.all(nodes.map(async (n) => (await this.call(n, { op: 'list', all: options.all ?? false })).map((c) => ({ ...c, node: n }))));
+    const lists = await Promise.all(
+      nodes.map(async (n) =>
+        (await this.call(n, { op: 'list', all: options.all ?? false })).map((c) => ({ ...c, node: n }))
+      )
+    );
     return lists.flat();
   }
 
@@ -54,7 +66,12 @@ export class ClusterContainers {
   }
 
   /** `docker network connect [--ip] [--alias] <network> <container>`. */
-  connect(node: string, container: string, network: string, options: ConnectNetworkOptions = {}): Promise<ContainerView> {
+  connect(
+    node: string,
+    container: string,
+    network: string,
+    options: ConnectNetworkOptions = {}
+  ): Promise<ContainerView> {
     return this.call(node, { op: 'connect', container, network, options });
   }
 

@@ -26,10 +26,16 @@ function gossipGaps(nodes: readonly InProcessNode[]): string[] {
   const gaps: string[] = [];
   const live = nodes.filter((n) => !n.stopped && n.nodeId !== undefined);
   for (const n of live) {
-    const alive = new Set(n.gossip.members().filter((m) => m.state === 'alive').map((m) => m.node));
+    const alive = new Set(
+      n.gossip
+        .members()
+        .filter((m) => m.state === 'alive')
+        .map((m) => m.node)
+    );
     for (const other of nodes) {
       const want = !other.stopped;
-      if (alive.has(other.name) !== want) gaps.push(`${n.name}: gossip sees ${other.name} ${want ? 'not alive' : 'alive'}`);
+      if (alive.has(other.name) !== want)
+        gaps.push(`${n.name}: gossip sees ${other.name} ${want ? 'not alive' : 'alive'}`);
     }
   }
   return gaps;
@@ -40,7 +46,9 @@ function taskGaps(nodes: readonly InProcessNode[], manager: Manager): string[] {
   const tasks = manager.store.list('task');
   for (const s of manager.store.list('service')) {
     if (s.spec.mode === 'global') continue;
-    const running = tasks.filter((t) => t.serviceId === s.id && t.desiredState === 'running' && t.status.state === 'running');
+    const running = tasks.filter(
+      (t) => t.serviceId === s.id && t.desiredState === 'running' && t.status.state === 'running'
+    );
     const want = s.spec.replicas ?? 1;
     if (running.length !== want) gaps.push(`${s.spec.name}: ${running.length}/${want} running`);
   }
@@ -49,11 +57,13 @@ function taskGaps(nodes: readonly InProcessNode[], manager: Manager): string[] {
     if (t.desiredState !== 'running') continue;
     const node = t.nodeId === undefined ? undefined : byNode.get(t.nodeId);
     if (node === undefined || node.stopped) gaps.push(`task ${t.id}: on no live node`);
-    else if (!node.tasks.some((x) => x.assignment.taskId === t.id && x.state === 'running')) gaps.push(`task ${t.id}: not running on ${node.name}`);
+    else if (!node.tasks.some((x) => x.assignment.taskId === t.id && x.state === 'running'))
+      gaps.push(`task ${t.id}: not running on ${node.name}`);
   }
   for (const n of nodes) {
     for (const x of n.tasks) {
-      if (manager.store.get('task', x.assignment.taskId)?.desiredState !== 'running') gaps.push(`${n.name}: stale task ${x.assignment.taskId}`);
+      if (manager.store.get('task', x.assignment.taskId)?.desiredState !== 'running')
+        gaps.push(`${n.name}: stale task ${x.assignment.taskId}`);
     }
   }
   return gaps;

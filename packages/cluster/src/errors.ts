@@ -18,7 +18,14 @@ export type ClusterErrorCode =
   | 'CLUSTER_ERR_UNSUPPORTED';
 
 /** Metadata of a {@link ClusterError}. */
-export type ClusterErrorType = { code: ClusterErrorCode; node?: string; runtime?: string; pending?: string[]; container?: string; network?: string };
+export type ClusterErrorType = {
+  code: ClusterErrorCode;
+  node?: string;
+  runtime?: string;
+  pending?: string[];
+  container?: string;
+  network?: string;
+};
 
 /** Error of a {@link Cluster} operation. */
 export class ClusterError extends SwarmsimError<ClusterErrorType> {}

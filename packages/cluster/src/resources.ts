@@ -1,5 +1,13 @@
 import type { ManagerCall, ManagerResult } from '@swarmsim/node';
-import type { NetworkRequest, NetworkView, NodeAvailability, NodeView, ServiceSpec, ServiceView, TaskView } from '@swarmsim/swarm';
+import type {
+  NetworkRequest,
+  NetworkView,
+  NodeAvailability,
+  NodeView,
+  ServiceSpec,
+  ServiceView,
+  TaskView
+} from '@swarmsim/swarm';
 
 /** Sends one call to the leader's control plane: directly in-process, over the message port for workers. */
 export type ManagerCaller = <C extends ManagerCall>(call: C) => Promise<ManagerResult<C>>;

@@ -18,7 +18,10 @@ export interface SpecTargets {
  * are local to a Docker host), services, then each standalone container on its node (`docker run`, then
  * `network connect` for its further networks).
  */
-export async function createSpecResources(spec: ClusterSpec, { swarmNodes, networks, services, containers }: SpecTargets): Promise<void> {
+export async function createSpecResources(
+  spec: ClusterSpec,
+  { swarmNodes, networks, services, containers }: SpecTargets
+): Promise<void> {
   for (const n of spec.nodes) if (n.availability !== 'active') await swarmNodes.setAvailability(n.name, n.availability);
   for (const net of spec.networks) {
     if (net.driver === 'overlay') await networks.create(toNetworkRequest(net));

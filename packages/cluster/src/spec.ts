@@ -1,4 +1,10 @@
-import { defaultClusterSpec, type ClusterSpec, type ContainerSpec, type NetworkSpec as ConfigNetworkSpec, type ServiceSpec as ConfigServiceSpec } from '@swarmsim/config';
+import {
+  defaultClusterSpec,
+  type ClusterSpec,
+  type ContainerSpec,
+  type NetworkSpec as ConfigNetworkSpec,
+  type ServiceSpec as ConfigServiceSpec
+} from '@swarmsim/config';
 import type { NetworkCreateOptions, RunOptions } from '@swarmsim/node';
 import type { LogLevel } from '@swarmsim/log';
 import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
@@ -51,10 +57,23 @@ export function toServiceSpec(s: ConfigServiceSpec): ServiceSpec {
     ...(s.mode.type === 'replicated' ? { replicas: s.mode.replicas } : {}),
     networks: [...s.networks],
     endpointMode: s.endpointMode,
-    ports: s.ports.map((p) => ({ targetPort: p.target, ...(p.published === undefined ? {} : { publishedPort: p.published }), protocol: p.protocol, publishMode: p.mode })),
+    ports: s.ports.map((p) => ({
+      targetPort: p.target,
+      ...(p.published === undefined ? {} : { publishedPort: p.published }),
+      protocol: p.protocol,
+      publishMode: p.mode
+    })),
     constraints: s.constraints.map((c) => `${c.key}${c.operator}${c.value}`),
-    restartPolicy: { condition: s.restartPolicy.condition, delayMs: s.restartPolicy.delayMs, maxAttempts: s.restartPolicy.maxAttempts },
-    updateConfig: { parallelism: s.updateConfig.parallelism, delayMs: s.updateConfig.delayMs, order: s.updateConfig.order }
+    restartPolicy: {
+      condition: s.restartPolicy.condition,
+      delayMs: s.restartPolicy.delayMs,
+      maxAttempts: s.restartPolicy.maxAttempts
+    },
+    updateConfig: {
+      parallelism: s.updateConfig.parallelism,
+      delayMs: s.updateConfig.delayMs,
+      order: s.updateConfig.order
+    }
   };
 }
 
@@ -85,6 +104,16 @@ export function toRunOptions(c: ContainerSpec): RunOptions {
   const first = c.networks[0];
   const publish = c.publish
     .filter((p) => p.protocol !== 'sctp')
-    .map((p) => ({ containerPort: p.containerPort, protocol: p.protocol as 'tcp' | 'udp', ...(p.hostPort === undefined ? {} : { hostPort: p.hostPort }) }));
-  return { name: c.name, image: c.image, publish, ...(first === undefined ? {} : { network: first }), ...(c.ip === undefined ? {} : { ip: c.ip }) };
+    .map((p) => ({
+      containerPort: p.containerPort,
+      protocol: p.protocol as 'tcp' | 'udp',
+      ...(p.hostPort === undefined ? {} : { hostPort: p.hostPort })
+    }));
+  return {
+    name: c.name,
+    image: c.image,
+    publish,
+    ...(first === undefined ? {} : { network: first }),
+    ...(c.ip === undefined ? {} : { ip: c.ip })
+  };
 }

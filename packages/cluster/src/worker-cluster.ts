@@ -64,7 +64,10 @@ export class WorkerCluster {
     this.services = new ClusterServices(call);
     this.networks = new ClusterNetworks(call);
     this.swarmNodes = new ClusterSwarmNodes(call);
-    this.containers = new ClusterContainers((node, c) => this.node(node).containers(c), () => this.nodes.filter((n) => !this.killed.has(n.name)).map((n) => n.name));
+    this.containers = new ClusterContainers(
+      (node, c) => this.node(node).containers(c),
+      () => this.nodes.filter((n) => !this.killed.has(n.name)).map((n) => n.name)
+    );
   }
 
   /** Spawns every node worker, wires the address book, runs init and the joins, and creates the spec's resources. */
@@ -76,8 +79,23 @@ export class WorkerCluster {
     const wsToken = randomBytes(16).toString('hex');
     const spawned = await Promise.allSettled(
       spec.nodes.map((n, i) => {
-        const node = { name: n.name, underlayIp: n.underlayIp, labels: { ...n.labels }, preset: spec.gossip.preset, gossip: { ...spec.gossip.overrides }, defaultAddrPool: [...spec.defaultAddressPools], seed: seed * 1000 + i };
-        return WorkerNode.spawn({ node, host: n.hostAddress, wsToken, requestTimeoutMs: REQUEST_TIMEOUT_MS, logLevel, ...(logger === undefined ? {} : { logger }) });
+        const node = {
+          name: n.name,
+          underlayIp: n.underlayIp,
+          labels: { ...n.labels },
+          preset: spec.gossip.preset,
+          gossip: { ...spec.gossip.overrides },
+          defaultAddrPool: [...spec.defaultAddressPools],
+          seed: seed * 1000 + i
+        };
+        return WorkerNode.spawn({
+          node,
+          host: n.hostAddress,
+          wsToken,
+          requestTimeoutMs: REQUEST_TIMEOUT_MS,
+          logLevel,
+          ...(logger === undefined ? {} : { logger })
+        });
       })
     );
     const nodes = spawned.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -133,7 +151,10 @@ export class WorkerCluster {
       const gaps = await this.gaps();
       if (gaps.length === 0) return performance.now() - start;
       if (performance.now() - start >= timeoutMs) {
-        throw new ClusterError({ code: 'CLUSTER_ERR_NOT_CONVERGED', pending: gaps }, `not converged after ${timeoutMs} ms: ${gaps.join('; ')}`);
+        throw new ClusterError(
+          { code: 'CLUSTER_ERR_NOT_CONVERGED', pending: gaps },
+          `not converged after ${timeoutMs} ms: ${gaps.join('; ')}`
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
@@ -160,7 +181,11 @@ export class WorkerCluster {
     const joiners = this.spec.nodes.filter((n) => n.name !== this.leaderName);
     // A few joins at a time: on a small machine, 100 simultaneous handshakes starve the leader's thread.
     for (let i = 0; i < joiners.length; i += JOIN_CONCURRENCY) {
-      await Promise.all(joiners.slice(i, i + JOIN_CONCURRENCY).map((n) => this.join(n.name, n.role === 'manager' ? tokens.manager : tokens.worker)));
+      await Promise.all(
+        joiners
+          .slice(i, i + JOIN_CONCURRENCY)
+          .map((n) => this.join(n.name, n.role === 'manager' ? tokens.manager : tokens.worker))
+      );
     }
     await createSpecResources(this.spec, this);
   }

@@ -21,7 +21,8 @@ function nodeGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[
   const byHost = new Map(manager.nodes.map((n) => [n.hostname, n.state]));
   for (const v of views) {
     const state = byHost.get(v.name);
-    if (v.live && (v.status?.joined !== true || state !== 'ready')) gaps.push(`${v.name}: not ready (${state ?? 'not joined'})`);
+    if (v.live && (v.status?.joined !== true || state !== 'ready'))
+      gaps.push(`${v.name}: not ready (${state ?? 'not joined'})`);
     if (!v.live && state !== undefined && state !== 'down') gaps.push(`${v.name}: killed but ${state}`);
   }
   return gaps;
@@ -33,7 +34,8 @@ function gossipGaps(views: readonly NodeView[]): string[] {
     if (!v.live || v.status?.joined !== true) continue;
     const alive = new Set(v.status.aliveMembers);
     for (const other of views) {
-      if (alive.has(other.name) !== other.live) gaps.push(`${v.name}: gossip sees ${other.name} ${other.live ? 'not alive' : 'alive'}`);
+      if (alive.has(other.name) !== other.live)
+        gaps.push(`${v.name}: gossip sees ${other.name} ${other.live ? 'not alive' : 'alive'}`);
     }
   }
   return gaps;
@@ -43,7 +45,9 @@ function taskGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[
   const gaps: string[] = [];
   for (const s of manager.services) {
     if (s.mode === 'global') continue;
-    const running = manager.tasks.filter((t) => t.serviceId === s.id && t.desiredState === 'running' && t.state === 'running').length;
+    const running = manager.tasks.filter(
+      (t) => t.serviceId === s.id && t.desiredState === 'running' && t.state === 'running'
+    ).length;
     if (running !== s.replicas) gaps.push(`${s.name}: ${running}/${s.replicas} running`);
   }
   const byId = new Map(views.flatMap((v) => (v.status?.nodeId === undefined ? [] : [[v.status.nodeId, v] as const])));
@@ -53,7 +57,8 @@ function taskGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[
     wanted.add(t.id);
     const v = t.nodeId === undefined ? undefined : byId.get(t.nodeId);
     if (v === undefined || !v.live) gaps.push(`task ${t.id}: on no live node`);
-    else if (!v.status?.tasks.some((x) => x.taskId === t.id && x.state === 'running')) gaps.push(`task ${t.id}: not running on ${v.name}`);
+    else if (!v.status?.tasks.some((x) => x.taskId === t.id && x.state === 'running'))
+      gaps.push(`task ${t.id}: not running on ${v.name}`);
   }
   for (const v of views) {
     if (!v.live) continue;

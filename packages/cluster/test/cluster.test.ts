@@ -5,7 +5,10 @@ import { Cluster } from '../src/cluster.js';
 import { ClusterError } from '../src/errors.js';
 
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e
+  );
   expect(err).toBeInstanceOf(ClusterError);
   return (err as ClusterError).code;
 }
@@ -54,7 +57,12 @@ describe('Cluster', () => {
   it('gives up at maxMs with CLUSTER_ERR_NOT_CONVERGED listing what is missing', async () => {
     const clock = new ManualClock();
     const cluster = await Cluster.start({ nodes: 3 }, { clock });
-    await cluster.services.create({ name: 'never', image: 'sleep', replicas: 1, constraints: ['node.labels.zone==mars'] });
+    await cluster.services.create({
+      name: 'never',
+      image: 'sleep',
+      replicas: 1,
+      constraints: ['node.labels.zone==mars']
+    });
     const err = await cluster.waitConverged({ maxMs: 500 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClusterError);
     expect((err as ClusterError).type.pending).toContain('never: 0/1 running');
@@ -63,6 +71,8 @@ describe('Cluster', () => {
   });
 
   it('refuses the worker runtime with an injected clock (workers run in real time)', async () => {
-    expect(await codeOf(Cluster.start({ runtime: 'worker' }, { clock: new ManualClock() }))).toBe('CLUSTER_ERR_RUNTIME_UNAVAILABLE');
+    expect(await codeOf(Cluster.start({ runtime: 'worker' }, { clock: new ManualClock() }))).toBe(
+      'CLUSTER_ERR_RUNTIME_UNAVAILABLE'
+    );
   });
 });

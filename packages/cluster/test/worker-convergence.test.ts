@@ -3,14 +3,28 @@ import type { ManagerSnapshot, NodeStatus } from '@swarmsim/node';
 import { snapshotGaps, type NodeView } from '../src/worker-convergence.js';
 
 function status(name: string, nodeId: string, alive: string[], taskIds: string[]): NodeStatus {
-  return { name, joined: true, nodeId, leader: name === 'n1', aliveMembers: alive, tasks: taskIds.map((taskId, i) => ({ taskId, serviceName: 'web', slot: i + 1, state: 'running' })) };
+  return {
+    name,
+    joined: true,
+    nodeId,
+    leader: name === 'n1',
+    aliveMembers: alive,
+    tasks: taskIds.map((taskId, i) => ({ taskId, serviceName: 'web', slot: i + 1, state: 'running' }))
+  };
 }
 
 function manager(states: [string, string][], placement: [string, string][]): ManagerSnapshot {
   return {
     nodes: states.map(([hostname, state]) => ({ id: `id-${hostname}`, hostname, state })),
     services: [{ id: 's', name: 'web', mode: 'replicated', replicas: placement.length }],
-    tasks: placement.map(([id, host], i) => ({ id, serviceId: 's', nodeId: `id-${host}`, slot: i + 1, desiredState: 'running', state: 'running' }))
+    tasks: placement.map(([id, host], i) => ({
+      id,
+      serviceId: 's',
+      nodeId: `id-${host}`,
+      slot: i + 1,
+      desiredState: 'running',
+      state: 'running'
+    }))
   };
 }
 
@@ -20,7 +34,16 @@ describe('snapshotGaps', () => {
       { name: 'n1', live: true, status: status('n1', 'id-n1', ['n1', 'n2'], ['t1']) },
       { name: 'n2', live: true, status: status('n2', 'id-n2', ['n1', 'n2'], ['t2']) }
     ];
-    const m = manager([['n1', 'ready'], ['n2', 'ready']], [['t1', 'n1'], ['t2', 'n2']]);
+    const m = manager(
+      [
+        ['n1', 'ready'],
+        ['n2', 'ready']
+      ],
+      [
+        ['t1', 'n1'],
+        ['t2', 'n2']
+      ]
+    );
     expect(snapshotGaps(views, m)).toEqual([]);
 
     const killed: NodeView[] = [views[0]!, { name: 'n2', live: false }];
@@ -29,7 +52,10 @@ describe('snapshotGaps', () => {
     expect(gaps).toContain('n1: gossip sees n2 alive');
     expect(gaps).toContain('task t2: on no live node');
 
-    const stale = snapshotGaps([views[0]!, { name: 'n2', live: true, status: status('n2', 'id-n2', ['n1', 'n2'], ['t2', 'old']) }], m);
+    const stale = snapshotGaps(
+      [views[0]!, { name: 'n2', live: true, status: status('n2', 'id-n2', ['n1', 'n2'], ['t2', 'old']) }],
+      m
+    );
     expect(stale).toEqual(['n2: stale task old']);
   });
 });

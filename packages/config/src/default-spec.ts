@@ -14,15 +14,15 @@ function node(i: number, role: NodeSpec['role']): NodeSpec {
 
 function web(): ServiceSpec {
   return {
-  name: 'web',
-  image: 'whoami',
-  mode: { type: 'replicated', replicas: 3 },
-  networks: ['overnet'],
-  endpointMode: 'vip',
-  ports: [{ published: 8080, target: 80, protocol: 'tcp', mode: 'ingress' }],
-  constraints: [],
-  restartPolicy: { condition: 'any', delayMs: 5000, maxAttempts: 0, windowMs: 0 },
-  updateConfig: { parallelism: 1, delayMs: 0, order: 'stop-first', failureAction: 'pause', monitorMs: 5000 }
+    name: 'web',
+    image: 'whoami',
+    mode: { type: 'replicated', replicas: 3 },
+    networks: ['overnet'],
+    endpointMode: 'vip',
+    ports: [{ published: 8080, target: 80, protocol: 'tcp', mode: 'ingress' }],
+    constraints: [],
+    restartPolicy: { condition: 'any', delayMs: 5000, maxAttempts: 0, windowMs: 0 },
+    updateConfig: { parallelism: 1, delayMs: 0, order: 'stop-first', failureAction: 'pause', monitorMs: 5000 }
   };
 }
 

@@ -81,7 +81,10 @@ export class ConfigErrors extends SwarmsimError<ConfigErrorsType> {
 
   constructor(file: string, errors: readonly ConfigError[]) {
     const n = errors.length;
-    super({ code: 'CONFIG_ERR_INVALID', file, count: n }, [`${file}: ${n} error${n === 1 ? '' : 's'}`, ...errors.map((e) => e.message)].join('\n'));
+    super(
+      { code: 'CONFIG_ERR_INVALID', file, count: n },
+      [`${file}: ${n} error${n === 1 ? '' : 's'}`, ...errors.map((e) => e.message)].join('\n')
+    );
     this.errors = errors;
   }
 }

@@ -18,7 +18,13 @@
  */
 export { parseClusterConfig, type ParseOptions } from './parse.js';
 export { defaultClusterSpec } from './default-spec.js';
-export { ConfigError, ConfigErrors, type ConfigErrorCode, type ConfigErrorType, type ConfigErrorsType } from './errors.js';
+export {
+  ConfigError,
+  ConfigErrors,
+  type ConfigErrorCode,
+  type ConfigErrorType,
+  type ConfigErrorsType
+} from './errors.js';
 export { parseDuration } from './duration.js';
 export { parseServicePort, parseContainerPublish, type Parsed } from './ports.js';
 export { parseConstraint } from './constraints.js';

@@ -19,7 +19,13 @@ export function schemaMessage(iss: z.core.$ZodRawIssue): string | undefined {
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { object: 'a mapping', record: 'a mapping', array: 'a list', int: 'an integer', number: 'a number' };
+  const names: Record<string, string> = {
+    object: 'a mapping',
+    record: 'a mapping',
+    array: 'a list',
+    int: 'an integer',
+    number: 'a number'
+  };
   return names[expected] ?? `a ${expected}`;
 }
 
@@ -45,7 +51,12 @@ export function addIssues(problems: Problems, base: readonly PathSegment[], issu
 }
 
 /** Parses `value` with `schema`, recording issues; undefined when invalid. */
-export function parseWith<T>(schema: z.ZodType<T>, value: unknown, problems: Problems, base: readonly PathSegment[]): T | undefined {
+export function parseWith<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  problems: Problems,
+  base: readonly PathSegment[]
+): T | undefined {
   const r = schema.safeParse(value, { error: schemaMessage });
   if (r.success) return r.data;
   addIssues(problems, base, r.error.issues);
@@ -59,7 +70,12 @@ export interface Indexed<T> {
 }
 
 /** Parses each list entry alone, so one bad entry does not hide the others' errors. */
-export function parseList<T>(schema: z.ZodType<T>, items: readonly unknown[] | undefined, problems: Problems, base: PathSegment): Indexed<T>[] {
+export function parseList<T>(
+  schema: z.ZodType<T>,
+  items: readonly unknown[] | undefined,
+  problems: Problems,
+  base: PathSegment
+): Indexed<T>[] {
   const out: Indexed<T>[] = [];
   (items ?? []).forEach((item, index) => {
     const value = parseWith(schema, item, problems, [base, index]);

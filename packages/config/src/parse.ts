@@ -47,7 +47,9 @@ export function parseClusterConfig(text: string, options: ParseOptions = {}): Cl
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    throw new ConfigErrors(file, [new ConfigError({ code: 'CONFIG_ERR_YAML', file, line: 1, col: 1, path: '' }, detail)]);
+    throw new ConfigErrors(file, [
+      new ConfigError({ code: 'CONFIG_ERR_YAML', file, line: 1, col: 1, path: '' }, detail)
+    ]);
   }
   const problems = new Problems();
   // An empty file is an empty mapping, so the report says which keys are required.

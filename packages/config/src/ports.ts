@@ -26,12 +26,16 @@ function splitProtocol(text: string): { rest: string; protocol: PortProtocol | u
 /** Service short form `[published:]target[/proto]` (`docker service create -p 8080:80`), ingress mode. */
 export function parseServicePort(text: string): Parsed<PortSpec> {
   const { rest, protocol } = splitProtocol(text);
-  if (protocol === undefined) return { ok: false, detail: `invalid protocol in port '${text}': expected tcp, udp or sctp` };
+  if (protocol === undefined)
+    return { ok: false, detail: `invalid protocol in port '${text}': expected tcp, udp or sctp` };
   const parts = rest.split(':');
   const target = portOf(parts[parts.length - 1] ?? '');
   const published = parts.length === 2 ? portOf(parts[0] ?? '') : undefined;
   if (parts.length > 2 || target === undefined || (parts.length === 2 && published === undefined)) {
-    return { ok: false, detail: `invalid port '${text}': expected [published:]target[/protocol] with ports in 1..65535` };
+    return {
+      ok: false,
+      detail: `invalid port '${text}': expected [published:]target[/protocol] with ports in 1..65535`
+    };
   }
   const base = { target, protocol, mode: 'ingress' as const };
   return { ok: true, value: published === undefined ? base : { published, ...base } };
@@ -40,7 +44,8 @@ export function parseServicePort(text: string): Parsed<PortSpec> {
 /** Container short form `[hostIp:][hostPort:]containerPort[/proto]` (`docker run -p`). */
 export function parseContainerPublish(text: string): Parsed<ContainerPublishSpec> {
   const { rest, protocol } = splitProtocol(text);
-  if (protocol === undefined) return { ok: false, detail: `invalid protocol in port '${text}': expected tcp, udp or sctp` };
+  if (protocol === undefined)
+    return { ok: false, detail: `invalid protocol in port '${text}': expected tcp, udp or sctp` };
   const parts = rest.split(':');
   const containerPort = portOf(parts[parts.length - 1] ?? '');
   const hostText = parts.length >= 2 ? (parts[parts.length - 2] ?? '') : '';
@@ -52,7 +57,8 @@ export function parseContainerPublish(text: string): Parsed<ContainerPublishSpec
     (hostText !== '' && hostPort === undefined) ||
     (parts.length === 2 && hostText === '') ||
     (hostIp !== undefined && parseIpv4(hostIp) === undefined);
-  if (bad) return { ok: false, detail: `invalid port '${text}': expected [hostIp:][hostPort:]containerPort[/protocol]` };
+  if (bad)
+    return { ok: false, detail: `invalid port '${text}': expected [hostIp:][hostPort:]containerPort[/protocol]` };
   return {
     ok: true,
     value: {

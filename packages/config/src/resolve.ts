@@ -40,7 +40,13 @@ export function resolveService(value: ServiceInput): ServiceSpec {
     ports: value.ports,
     constraints: value.constraints,
     restartPolicy: { condition: r.condition, delayMs: r.delay, maxAttempts: r.maxAttempts, windowMs: r.window },
-    updateConfig: { parallelism: u.parallelism, delayMs: u.delay, order: u.order, failureAction: u.failureAction, monitorMs: u.monitor }
+    updateConfig: {
+      parallelism: u.parallelism,
+      delayMs: u.delay,
+      order: u.order,
+      failureAction: u.failureAction,
+      monitorMs: u.monitor
+    }
   };
 }
 
@@ -49,7 +55,8 @@ export function resolveSpec(config: ParsedConfig, nodes: readonly NodeSpec[]): C
   return {
     nodes,
     gossip: config.gossip ?? { preset: 'lan', overrides: {} },
-    defaultAddressPools: config.pools.length > 0 ? config.pools.map((p) => p.value) : DEFAULT_ADDRESS_POOLS.map((p) => ({ ...p })),
+    defaultAddressPools:
+      config.pools.length > 0 ? config.pools.map((p) => p.value) : DEFAULT_ADDRESS_POOLS.map((p) => ({ ...p })),
     networks: config.networks.map((n) => stripUndefined(n.value)),
     services: config.services.map((s) => resolveService(s.value)),
     containers: config.containers.map((c) => stripUndefined(c.value))
@@ -62,7 +69,9 @@ export function stripUndefined<T extends object>(value: T): T {
 }
 
 /** The gossip section as preset + overrides. */
-export function toGossipSpec(value: { preset: 'lan' | 'local' } & Partial<Record<GossipTimerName, number>>): ClusterSpec['gossip'] {
+export function toGossipSpec(
+  value: { preset: 'lan' | 'local' } & Partial<Record<GossipTimerName, number>>
+): ClusterSpec['gossip'] {
   const { preset, ...overrides } = value;
   return { preset, overrides: stripUndefined(overrides) };
 }

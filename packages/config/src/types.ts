@@ -22,9 +22,23 @@ export type GossipPreset = 'lan' | 'local';
 
 /** Names of the numeric `GossipConfig` fields a config file may override (kept equal by a test). */
 export const GOSSIP_TIMER_NAMES = [
-  'gossipIntervalMs', 'fanout', 'probeIntervalMs', 'probeTimeoutMs', 'indirectChecks', 'pushPullIntervalMs',
-  'bulkSyncIntervalMs', 'suspicionMult', 'suspicionMaxTimeoutMult', 'retransmitMult', 'gossipToTheDeadMs',
-  'reconnectIntervalMs', 'tombstoneMs', 'reapIntervalMs', 'nodeReapMs', 'maxFrameBytes', 'maxStreamBytes'
+  'gossipIntervalMs',
+  'fanout',
+  'probeIntervalMs',
+  'probeTimeoutMs',
+  'indirectChecks',
+  'pushPullIntervalMs',
+  'bulkSyncIntervalMs',
+  'suspicionMult',
+  'suspicionMaxTimeoutMult',
+  'retransmitMult',
+  'gossipToTheDeadMs',
+  'reconnectIntervalMs',
+  'tombstoneMs',
+  'reapIntervalMs',
+  'nodeReapMs',
+  'maxFrameBytes',
+  'maxStreamBytes'
 ] as const;
 
 /** A `GossipConfig` field name. */

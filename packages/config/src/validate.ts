@@ -31,7 +31,8 @@ function names(items: unknown[] | undefined): Set<string> {
 
 function declaredIn(root: unknown): Declared {
   const containers = new Map<string, unknown>();
-  for (const c of section(root, 'containers') ?? []) if (isRecord(c) && typeof c['name'] === 'string') containers.set(c['name'], c['node']);
+  for (const c of section(root, 'containers') ?? [])
+    if (isRecord(c) && typeof c['name'] === 'string') containers.set(c['name'], c['node']);
   return { nodes: names(section(root, 'nodes')), networks: names(section(root, 'networks')), containers };
 }
 
@@ -77,6 +78,10 @@ export function validateConfig(root: unknown, problems: Problems): ClusterSpec |
   checkContainerReferences(config, problems);
   checkServiceModes(config, problems);
   checkContainerPorts(config, checkServicePorts(config, problems), problems);
-  return problems.list.length > 0 ? undefined : resolveSpec(config, nodes.map((n) => n.spec));
+  return problems.list.length > 0
+    ? undefined
+    : resolveSpec(
+        config,
+        nodes.map((n) => n.spec)
+      );
 }
-

@@ -24,16 +24,23 @@ describe('cross-entry checks', () => {
 
   it('binds a container host port once per node, so another node may reuse it', () => {
     const base = `${TWO_NODES}containers:\n  - { name: a, image: i, node: node-1, publish: ["8080:80"] }\n`;
-    expect(parseClusterConfig(`${base}  - { name: b, image: i, node: node-2, publish: ["8080:80"] }\n`).containers).toHaveLength(2);
+    expect(
+      parseClusterConfig(`${base}  - { name: b, image: i, node: node-2, publish: ["8080:80"] }\n`).containers
+    ).toHaveLength(2);
     const errors = errorsOf(`${base}  - { name: b, image: i, node: node-1, publish: ["8080:81"] }\n`);
     expect(errors.map((e) => [e.code, e.path])).toEqual([['CONFIG_ERR_PORT_CONFLICT', 'containers[1].publish[0]']]);
   });
 
   it('resolves container:<name> on the same node only', () => {
     const base = `${TWO_NODES}containers:\n  - { name: a, image: i, node: node-1 }\n`;
-    expect(parseClusterConfig(`${base}  - { name: b, image: i, node: node-1, networks: ["container:a"] }\n`).containers[1]?.networks).toEqual(['container:a']);
+    expect(
+      parseClusterConfig(`${base}  - { name: b, image: i, node: node-1, networks: ["container:a"] }\n`).containers[1]
+        ?.networks
+    ).toEqual(['container:a']);
     const errors = errorsOf(`${base}  - { name: b, image: i, node: node-2, networks: ["container:a"] }\n`);
-    expect(errors.map((e) => [e.code, e.path])).toEqual([['CONFIG_ERR_UNKNOWN_REFERENCE', 'containers[1].networks[0]']]);
+    expect(errors.map((e) => [e.code, e.path])).toEqual([
+      ['CONFIG_ERR_UNKNOWN_REFERENCE', 'containers[1].networks[0]']
+    ]);
   });
 
   it('refuses explicit ingress attachment for services and containers', () => {
@@ -80,6 +87,8 @@ containers:
     const text = `${MANAGER}defaultAddressPools: [{ base: 10.20.0.0/16 }]\nnetworks:\n  - { name: o, subnet: 10.0.0.0/24 }\n`;
     expect(parseClusterConfig(text).networks[0]?.subnet).toBe('10.0.0.0/24');
     const clash = text.replace('10.0.0.0/24', '10.20.0.0/24');
-    expect(errorsOf(clash).map((e) => [e.code, e.path])).toEqual([['CONFIG_ERR_OVERLAPPING_SUBNET', 'networks[0].subnet']]);
+    expect(errorsOf(clash).map((e) => [e.code, e.path])).toEqual([
+      ['CONFIG_ERR_OVERLAPPING_SUBNET', 'networks[0].subnet']
+    ]);
   });
 });

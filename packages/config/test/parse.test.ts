@@ -20,7 +20,8 @@ describe('parseClusterConfig', () => {
   });
 
   it('makes the first manager the leader unless one is flagged', () => {
-    const nodes = 'nodes:\n  - { name: a, role: worker }\n  - { name: b, role: manager }\n  - { name: c, role: manager }\n';
+    const nodes =
+      'nodes:\n  - { name: a, role: worker }\n  - { name: b, role: manager }\n  - { name: c, role: manager }\n';
     expect(parseClusterConfig(nodes).nodes.map((n) => n.leader)).toEqual([false, true, false]);
     const flagged = nodes.replace('{ name: c, role: manager }', '{ name: c, role: manager, leader: true }');
     expect(parseClusterConfig(flagged).nodes.map((n) => n.leader)).toEqual([false, false, true]);
@@ -28,7 +29,9 @@ describe('parseClusterConfig', () => {
 
   it('keeps explicit addresses and carries defaults past .255', () => {
     const many = Array.from({ length: 157 }, (_, i) => `  - name: n${i}\n`).join('');
-    const spec = parseClusterConfig(`nodes:\n  - { name: m, role: manager, underlayIp: 10.1.1.1, hostAddress: 127.0.0.5 }\n${many}`);
+    const spec = parseClusterConfig(
+      `nodes:\n  - { name: m, role: manager, underlayIp: 10.1.1.1, hostAddress: 127.0.0.5 }\n${many}`
+    );
     expect(spec.nodes[0]).toMatchObject({ underlayIp: '10.1.1.1', hostAddress: '127.0.0.5' });
     expect(spec.nodes[156]?.underlayIp).toBe('192.168.100.0');
   });
@@ -85,7 +88,12 @@ describe('parseClusterConfig', () => {
     ]);
     expect(g?.restartPolicy).toEqual({ condition: 'on-failure', delayMs: 90_000, maxAttempts: 3, windowMs: 0 });
     expect(g?.updateConfig).toMatchObject({ parallelism: 2, delayMs: 500, order: 'start-first' });
-    expect(r).toMatchObject({ mode: { type: 'replicated', replicas: 1 }, endpointMode: 'vip', networks: [], ports: [] });
+    expect(r).toMatchObject({
+      mode: { type: 'replicated', replicas: 1 },
+      endpointMode: 'vip',
+      networks: [],
+      ports: []
+    });
   });
 
   it('defaults gossip to lan and the pool to 10.0.0.0/8 split in /24; keeps overrides', () => {
@@ -96,7 +104,9 @@ describe('parseClusterConfig', () => {
       services: [],
       containers: []
     });
-    const spec = parseClusterConfig(`${MANAGER}gossip: { preset: local, probeIntervalMs: 300 }\ndefaultAddressPools: [{ base: 10.20.0.0/16 }]\n`);
+    const spec = parseClusterConfig(
+      `${MANAGER}gossip: { preset: local, probeIntervalMs: 300 }\ndefaultAddressPools: [{ base: 10.20.0.0/16 }]\n`
+    );
     expect(spec.gossip).toEqual({ preset: 'local', overrides: { probeIntervalMs: 300 } });
     expect(spec.defaultAddressPools).toEqual([{ base: '10.20.0.0/16', size: 24 }]);
   });
@@ -108,8 +118,13 @@ containers:
   - { name: c, node: node-1, image: i, networks: [br], ip: 172.30.5.9 }
 `);
     expect(spec.networks[0]).toEqual({
-      name: 'br', driver: 'bridge', attachable: false, internal: false,
-      subnet: '172.30.0.0/16', gateway: '172.30.0.254', ipRange: '172.30.5.0/24'
+      name: 'br',
+      driver: 'bridge',
+      attachable: false,
+      internal: false,
+      subnet: '172.30.0.0/16',
+      gateway: '172.30.0.254',
+      ipRange: '172.30.5.0/24'
     });
     expect(spec.containers[0]?.ip).toBe('172.30.5.9');
   });

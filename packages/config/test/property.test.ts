@@ -3,11 +3,61 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ConfigError, ConfigErrors, parseClusterConfig } from '../src/index.js';
 
-const KEYS = ['nodes', 'gossip', 'networks', 'services', 'containers', 'defaultAddressPools', 'name', 'role', 'leader',
-  'labels', 'image', 'replicas', 'mode', 'ports', 'publish', 'subnet', 'gateway', 'ipRange', 'driver', 'node', 'ip',
-  'endpointMode', 'constraints', 'restartPolicy', 'delay', 'preset', 'target', 'published', 'base', 'size', '__proto__'];
-const SCALARS = ['manager', 'worker', 'global', 'dnsrr', 'ingress', 'host', 'node-1', 'overnet', '8080:80', '80/udp',
-  '10.0.0.0/24', '10.0.1.5', 'node.role==worker', '5s', 'bridge', 'overlay', 'local', 'lan', 'container:c', ''];
+const KEYS = [
+  'nodes',
+  'gossip',
+  'networks',
+  'services',
+  'containers',
+  'defaultAddressPools',
+  'name',
+  'role',
+  'leader',
+  'labels',
+  'image',
+  'replicas',
+  'mode',
+  'ports',
+  'publish',
+  'subnet',
+  'gateway',
+  'ipRange',
+  'driver',
+  'node',
+  'ip',
+  'endpointMode',
+  'constraints',
+  'restartPolicy',
+  'delay',
+  'preset',
+  'target',
+  'published',
+  'base',
+  'size',
+  '__proto__'
+];
+const SCALARS = [
+  'manager',
+  'worker',
+  'global',
+  'dnsrr',
+  'ingress',
+  'host',
+  'node-1',
+  'overnet',
+  '8080:80',
+  '80/udp',
+  '10.0.0.0/24',
+  '10.0.1.5',
+  'node.role==worker',
+  '5s',
+  'bridge',
+  'overlay',
+  'local',
+  'lan',
+  'container:c',
+  ''
+];
 
 // Config-shaped values: the right keys with any value, so deep paths of the validator are exercised.
 const value = fc.letrec((tie) => ({

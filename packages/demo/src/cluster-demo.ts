@@ -43,25 +43,33 @@ async function containerOnPublishedPort(cluster: WorkerCluster, node: string): P
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { config: { type: 'string', default: DEFAULT_CONFIG }, 'log-level': { type: 'string', default: 'warn' } } });
+  const { values } = parseArgs({
+    options: { config: { type: 'string', default: DEFAULT_CONFIG }, 'log-level': { type: 'string', default: 'warn' } }
+  });
   const logLevel = parseLogLevel(values['log-level']);
   // Logs go to stderr (JSON, or pretty on a terminal) so stdout stays the demo's own story.
   const logger = createLogger({ level: logLevel, destination: process.stderr });
   const spec = await loadClusterConfig(values.config);
-  const names = spec.nodes.map((n) => `${n.name} (${n.role}${n.leader ? ', leader' : ''}, ${n.hostAddress})`).join(', ');
+  const names = spec.nodes
+    .map((n) => `${n.name} (${n.role}${n.leader ? ', leader' : ''}, ${n.hostAddress})`)
+    .join(', ');
   say(`swarmsim — ${values.config}\n${spec.nodes.length} nodes: ${names}\n`);
 
   const t0 = performance.now();
   const cluster = await Cluster.start({ spec, runtime: 'worker', logLevel }, { logger });
   try {
     await cluster.waitConverged({ timeoutMs: TIMEOUT_MS });
-    say(`ready in ${Math.round(performance.now() - t0)} ms: every node joined and Ready, gossip converged, every task running\n`);
+    say(
+      `ready in ${Math.round(performance.now() - t0)} ms: every node joined and Ready, gossip converged, every task running\n`
+    );
     await show(cluster);
     await containerOnPublishedPort(cluster, spec.nodes.find((n) => !n.leader)?.name ?? cluster.leader.name);
 
     const victim = spec.nodes.filter((n) => !n.leader).at(-1)?.name;
     if (victim !== undefined) {
-      say(`# ${victim} dies: its worker thread is terminated, heartbeats stop, the leader marks it Down and reschedules`);
+      say(
+        `# ${victim} dies: its worker thread is terminated, heartbeats stop, the leader marks it Down and reschedules`
+      );
       const t1 = performance.now();
       await cluster.kill(victim);
       await cluster.waitConverged({ timeoutMs: TIMEOUT_MS });
@@ -76,6 +84,8 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Config problems carry file:line:col in their message; other coded errors name their code.
-  process.stderr.write(`${isSwarmsimError(err) && err.code !== 'CONFIG_ERR_INVALID' ? `${err.code}: ` : ''}${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `${isSwarmsimError(err) && err.code !== 'CONFIG_ERR_INVALID' ? `${err.code}: ` : ''}${err instanceof Error ? err.message : String(err)}\n`
+  );
   process.exitCode = 1;
 });

@@ -41,8 +41,11 @@ async function ping(from: typeof c1, name: string, dst: string, count: number): 
   clock.tick(count * 1000 + 1000);
   const r: PingResult = await pending;
   say(`PING ${dst} (${dst}): 56 data bytes`);
-  for (const reply of r.replies) say(`${reply.bytes} bytes from ${reply.from}: seq=${reply.seq} ttl=${reply.ttl} time=${reply.rttMs.toFixed(3)} ms`);
-  say(`--- ${dst} ping statistics ---\n${r.transmitted} packets transmitted, ${r.received} packets received, ${r.lossPercent}% packet loss`);
+  for (const reply of r.replies)
+    say(`${reply.bytes} bytes from ${reply.from}: seq=${reply.seq} ttl=${reply.ttl} time=${reply.rttMs.toFixed(3)} ms`);
+  say(
+    `--- ${dst} ping statistics ---\n${r.transmitted} packets transmitted, ${r.received} packets received, ${r.lossPercent}% packet loss`
+  );
 }
 
 async function main(): Promise<void> {
@@ -52,7 +55,13 @@ async function main(): Promise<void> {
   const client = router.tcp.connect('192.168.99.1', '192.168.99.100', 8080);
   let response = '';
   client.on('data', (d) => (response += new TextDecoder().decode(d)));
-  client.on('connect', () => client.write(new TextEncoder().encode('GET / HTTP/1.1\r\nHost: 192.168.99.100:8080\r\nUser-Agent: curl/8.5.0\r\nConnection: close\r\n\r\n')));
+  client.on('connect', () =>
+    client.write(
+      new TextEncoder().encode(
+        'GET / HTTP/1.1\r\nHost: 192.168.99.100:8080\r\nUser-Agent: curl/8.5.0\r\nConnection: close\r\n\r\n'
+      )
+    )
+  );
   // curl closes its side once the server has closed (Connection: close).
   client.on('end', () => client.end());
   clock.tick(1000);

@@ -16,7 +16,11 @@ const PTR_V4 = '.in-addr.arpa';
  * libnetwork Resolver.serveDNS by query type: undefined means "not ours", so the query is forwarded.
  * SRV and every other type are never answered locally (ResolveService reads an unpopulated map).
  */
-export function answerLocally(store: RecordStore, networkIds: readonly string[], q: ParsedQuery): LocalAnswer | undefined {
+export function answerLocally(
+  store: RecordStore,
+  networkIds: readonly string[],
+  q: ParsedQuery
+): LocalAnswer | undefined {
   // A name with odd bytes cannot be a Docker name (those are [a-zA-Z0-9][a-zA-Z0-9_.-]*): not ours.
   if (!q.plainName) return undefined;
   const networks = orderNetworks(store, networkIds);
@@ -29,7 +33,8 @@ export function answerLocally(store: RecordStore, networkIds: readonly string[],
       return found.ipv6Miss ? EMPTY : undefined;
     }
     case 'MX': {
-      const known = resolveName(store, networks, q.name, 4).ips.length + resolveName(store, networks, q.name, 6).ips.length;
+      const known =
+        resolveName(store, networks, q.name, 4).ips.length + resolveName(store, networks, q.name, 6).ips.length;
       // Docker handleMXQuery: a known name gets an empty NOERROR so mail clients fall back to "implicit MX".
       return known > 0 ? EMPTY : undefined;
     }

@@ -109,7 +109,10 @@ function copyRecord(r: EndpointRecord): EndpointRecord {
 }
 
 function validate(r: EndpointRecord): void {
-  const names: Array<[string, string]> = [['name', r.name], ...(r.aliases ?? []).map((a): [string, string] => ['aliases', a])];
+  const names: Array<[string, string]> = [
+    ['name', r.name],
+    ...(r.aliases ?? []).map((a): [string, string] => ['aliases', a])
+  ];
   if (r.service !== undefined) {
     names.push(['service.name', r.service.name]);
     for (const a of r.service.aliases ?? []) names.push(['service.aliases', a]);
@@ -118,7 +121,9 @@ function validate(r: EndpointRecord): void {
     if (name.length === 0) throw dnsError({ code: 'DNS_ERR_INVALID_NAME', name, field });
   }
   if (!isIpv4(r.ip)) throw dnsError({ code: 'DNS_ERR_INVALID_ADDRESS', address: r.ip, field: 'ip' });
-  if (r.ipv6 !== undefined && !isIpv6(r.ipv6)) throw dnsError({ code: 'DNS_ERR_INVALID_ADDRESS', address: r.ipv6, field: 'ipv6' });
+  if (r.ipv6 !== undefined && !isIpv6(r.ipv6))
+    throw dnsError({ code: 'DNS_ERR_INVALID_ADDRESS', address: r.ipv6, field: 'ipv6' });
   const vip = r.service?.vip;
-  if (vip !== undefined && !isIpv4(vip)) throw dnsError({ code: 'DNS_ERR_INVALID_ADDRESS', address: vip, field: 'service.vip' });
+  if (vip !== undefined && !isIpv4(vip))
+    throw dnsError({ code: 'DNS_ERR_INVALID_ADDRESS', address: vip, field: 'service.vip' });
 }

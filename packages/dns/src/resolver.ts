@@ -46,7 +46,8 @@ export interface QueryContext {
 }
 
 /** The synchronous part of a lookup: a reply, a silent drop, or a query that must go upstream. */
-export type LocalResult = { type: 'reply'; bytes: Uint8Array } | { type: 'drop' } | { type: 'forward'; query: ParsedQuery };
+export type LocalResult =
+  { type: 'reply'; bytes: Uint8Array } | { type: 'drop' } | { type: 'forward'; query: ParsedQuery };
 
 /** Counters of what the resolver did. */
 export interface ResolverStats {
@@ -71,14 +72,18 @@ export class Resolver {
   private readonly log: Logger;
   private inflight = 0;
 
-  constructor(init: ResolverInit, private readonly components: ResolverComponents) {
+  constructor(
+    init: ResolverInit,
+    private readonly components: ResolverComponents
+  ) {
     this.ttl = positive('ttl', init.ttl ?? 600, 0);
     this.timeoutMs = positive('timeoutMs', init.timeoutMs ?? 4000, 1);
     this.maxUdp = positive('maxUdpBytes', init.maxUdpBytes ?? 512, 512);
     this.maxTcp = positive('maxTcpBytes', init.maxTcpBytes ?? 65535, 512);
     this.maxConcurrent = positive('maxConcurrent', init.maxConcurrent ?? 1024, 1);
     this.upstreams = components.upstreams ?? [];
-    if (this.upstreams.length > 3) throw dnsError({ code: 'DNS_ERR_INVALID_CONFIG', option: 'upstreams', value: this.upstreams.length });
+    if (this.upstreams.length > 3)
+      throw dnsError({ code: 'DNS_ERR_INVALID_CONFIG', option: 'upstreams', value: this.upstreams.length });
     this.random = components.random ?? seededRandom(init.seed ?? 1);
     this.log = (components.logger ?? silentLogger).child({ component: 'dns' });
   }
@@ -111,7 +116,12 @@ export class Resolver {
     if (this.inflight >= this.maxConcurrent) return encodeReply(q, { rcode: Rcode.REFUSED, ra: false });
     this.inflight++;
     try {
-      const options = { clock: this.components.clock, upstreams: this.upstreams, timeoutMs: this.timeoutMs, internal: ctx.internal === true };
+      const options = {
+        clock: this.components.clock,
+        upstreams: this.upstreams,
+        timeoutMs: this.timeoutMs,
+        internal: ctx.internal === true
+      };
       const reply = await forwardQuery(bytes, q.id, options);
       if (reply !== undefined) {
         this.stats.forwarded++;
@@ -135,7 +145,8 @@ export class Resolver {
     for (const ip of shuffle(local?.ips ?? [], this.random)) {
       answers.push({ type: q.type === 'AAAA' ? 'AAAA' : 'A', name: q.name, ttl: this.ttl, class: 'IN', data: ip });
     }
-    if (local?.ptr !== undefined) answers.push({ type: 'PTR', name: q.name, ttl: this.ttl, class: 'IN', data: local.ptr });
+    if (local?.ptr !== undefined)
+      answers.push({ type: 'PTR', name: q.name, ttl: this.ttl, class: 'IN', data: local.ptr });
     const maxBytes = ctx.transport === 'tcp' ? this.maxTcp : Math.max(this.maxUdp, q.ednsUdpSize ?? 0);
     return encodeReply(q, { rcode: Rcode.NOERROR, ra: true, answers, maxBytes });
   }

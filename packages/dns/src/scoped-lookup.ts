@@ -14,14 +14,22 @@ const rank = (n: NetworkInfo): number => (n.scope === 'local' ? 2 : n.ingress ==
 /** The querier's known networks in libnetwork's ByNetworkType order: user overlays, ingress, local. */
 export function orderNetworks(store: RecordStore, networkIds: readonly string[]): NetworkInfo[] {
   const known = networkIds.map((id) => store.network(id)).filter((n): n is NetworkInfo => n !== undefined);
-  return known.map((n, i) => ({ n, i })).sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i).map((x) => x.n);
+  return known
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => rank(a.n) - rank(b.n) || a.i - b.i)
+    .map((x) => x.n);
 }
 
 /**
  * libnetwork Sandbox.ResolveName: `a.b.c` is tried as `a.b.c` on every network, then `a.b` on network
  * `c`, then `a` on network `b.c`; the first network with a hit wins.
  */
-export function resolveName(store: RecordStore, networks: readonly NetworkInfo[], qname: string, family: Family): NameLookup {
+export function resolveName(
+  store: RecordStore,
+  networks: readonly NetworkInfo[],
+  qname: string,
+  family: Family
+): NameLookup {
   const name = qname.toLowerCase().replace(/\.$/, '');
   const candidates: Array<[string, string | undefined]> = [[name, undefined]];
   for (let i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) {

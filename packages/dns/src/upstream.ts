@@ -23,7 +23,11 @@ export interface ForwardOptions {
  * libnetwork forwardExtDNS: try each upstream in order with its own timeout; an I/O error, a timeout, an
  * undecodable reply, SERVFAIL or REFUSED moves on to the next; undefined when none answered.
  */
-export async function forwardQuery(query: Uint8Array, id: number, options: ForwardOptions): Promise<Uint8Array | undefined> {
+export async function forwardQuery(
+  query: Uint8Array,
+  id: number,
+  options: ForwardOptions
+): Promise<Uint8Array | undefined> {
   for (const [index, upstream] of options.upstreams.entries()) {
     if (options.internal && upstream.hostLoopback === true) continue;
     let reply: Uint8Array;
@@ -42,7 +46,10 @@ export async function forwardQuery(query: Uint8Array, id: number, options: Forwa
 /** Settles like `promise`, or rejects with DNS_ERR_UPSTREAM_TIMEOUT after `ms` of the injected clock. */
 function withTimeout<T>(promise: Promise<T>, clock: Clock, ms: number, upstream: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = clock.setTimeout(() => reject(dnsError({ code: 'DNS_ERR_UPSTREAM_TIMEOUT', upstream, timeoutMs: ms })), ms);
+    const timer = clock.setTimeout(
+      () => reject(dnsError({ code: 'DNS_ERR_UPSTREAM_TIMEOUT', upstream, timeoutMs: ms })),
+      ms
+    );
     promise.then(
       (value) => {
         timer.clear();

@@ -31,7 +31,8 @@ export interface ParsedQuery {
 }
 
 /** Outcome of reading client bytes: drop silently, reject with a ready reply, or handle the query. */
-export type ParseResult = { kind: 'drop' } | { kind: 'reject'; reply: Uint8Array } | { kind: 'query'; query: ParsedQuery };
+export type ParseResult =
+  { kind: 'drop' } | { kind: 'reject'; reply: Uint8Array } | { kind: 'query'; query: ParsedQuery };
 
 const u16 = (b: Uint8Array, o: number): number => (b[o]! << 8) | b[o + 1]!;
 
@@ -60,8 +61,12 @@ export function parseQuery(bytes: Uint8Array): ParseResult {
   if (question === undefined || scan === undefined) return reject(id, flags, Rcode.FORMERR, OPCODE_QUERY);
   const opt = packet.additionals?.find((a) => a.type === 'OPT');
   const query: ParsedQuery = {
-    id, flags, name: question.name, type: question.type,
-    rawQuestion: bytes.slice(12, scan.end + 4), plainName: scan.plain,
+    id,
+    flags,
+    name: question.name,
+    type: question.type,
+    rawQuestion: bytes.slice(12, scan.end + 4),
+    plainName: scan.plain,
     ednsUdpSize: opt !== undefined && 'udpPayloadSize' in opt ? opt.udpPayloadSize : undefined
   };
   return { kind: 'query', query };

@@ -79,7 +79,9 @@ describe('forwarding unknown names (FIDELITY §5.3)', () => {
   it('skips host-loopback upstreams for a container without external access', async () => {
     const host = answeringUpstream('1.2.3.4', { hostLoopback: true });
     const { resolver } = setup(swarmStore(), [host]);
-    expect(decode(await resolver.resolve(query('example.com'), { networks: ['net-front'], internal: true })).rcode).toBe('SERVFAIL');
+    expect(
+      decode(await resolver.resolve(query('example.com'), { networks: ['net-front'], internal: true })).rcode
+    ).toBe('SERVFAIL');
     expect(host.calls).toBe(0);
     expect(ips(decode(await resolver.resolve(query('example.com'), FRONT)))).toEqual(['1.2.3.4']);
   });
@@ -105,7 +107,9 @@ describe('forwarding unknown names (FIDELITY §5.3)', () => {
     const { resolver } = setup(swarmStore());
     const controller = new AbortController();
     controller.abort();
-    await expect(resolver.resolve(query('web'), { networks: [], signal: controller.signal })).rejects.toSatisfy((e) => isSwarmsimError(e, 'DNS_ERR_ABORTED'));
+    await expect(resolver.resolve(query('web'), { networks: [], signal: controller.signal })).rejects.toSatisfy((e) =>
+      isSwarmsimError(e, 'DNS_ERR_ABORTED')
+    );
     const four = [1, 2, 3, 4].map(() => silentUpstream());
     const err = thrown(() => setup(swarmStore(), four));
     expect(err).toBeInstanceOf(DnsError);

@@ -60,13 +60,25 @@ describe('malformed queries (miekg/dns accept rules)', () => {
 
   it('never throws on random bytes: no reply, or a reply that decodes with the query id', async () => {
     const { resolver } = setup(swarmStore());
-    const header = fc.tuple(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0, 1, 1, 2), fc.constantFrom(0, 0, 1, 3), fc.constantFrom(0, 1), fc.constantFrom(0, 1, 2, 3));
-    const nearQuery = fc.tuple(header, fc.uint8Array({ maxLength: 80 })).map(([h, body]) =>
-      Uint8Array.from([...h.flatMap((w) => [w >> 8, w & 0xff]), ...body]));
-    const names = fc.oneof(fc.constantFrom('web', 'tasks.web', 'api', 'WEB.front', '3.1.0.10.in-addr.arpa', 'example.com'), fc.domain());
+    const header = fc.tuple(
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.constantFrom(0, 1, 1, 2),
+      fc.constantFrom(0, 0, 1, 3),
+      fc.constantFrom(0, 1),
+      fc.constantFrom(0, 1, 2, 3)
+    );
+    const nearQuery = fc
+      .tuple(header, fc.uint8Array({ maxLength: 80 }))
+      .map(([h, body]) => Uint8Array.from([...h.flatMap((w) => [w >> 8, w & 0xff]), ...body]));
+    const names = fc.oneof(
+      fc.constantFrom('web', 'tasks.web', 'api', 'WEB.front', '3.1.0.10.in-addr.arpa', 'example.com'),
+      fc.domain()
+    );
     const types = fc.constantFrom('A', 'AAAA', 'MX', 'PTR', 'SRV', 'TXT') as fc.Arbitrary<'A'>;
-    const mutated = fc.tuple(names, types, fc.integer({ min: 0, max: 0xffff }), fc.nat(), fc.nat({ max: 255 }), fc.boolean()).map(
-      ([name, type, id, at, value, mutate]) => {
+    const mutated = fc
+      .tuple(names, types, fc.integer({ min: 0, max: 0xffff }), fc.nat(), fc.nat({ max: 255 }), fc.boolean())
+      .map(([name, type, id, at, value, mutate]) => {
         const bytes = query(name, type, { id });
         if (mutate) bytes[at % bytes.length] = value;
         return bytes;

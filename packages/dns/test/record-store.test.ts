@@ -70,8 +70,12 @@ describe('RecordStore', () => {
     expect(codeOf(() => s.removeEndpoint('nope', 'e'))).toBe('DNS_ERR_UNKNOWN_NETWORK');
     expect(codeOf(() => s.addNetwork({ id: 'n1', name: 'again' }))).toBe('DNS_ERR_DUPLICATE_NETWORK');
     expect(codeOf(() => s.setEndpoint('n1', 'e', { name: 'c', ip: '10.0.0.256' }))).toBe('DNS_ERR_INVALID_ADDRESS');
-    expect(codeOf(() => s.setEndpoint('n1', 'e', { name: 'c', ip: '10.0.0.2', ipv6: 'zz::1' }))).toBe('DNS_ERR_INVALID_ADDRESS');
-    expect(codeOf(() => s.setEndpoint('n1', 'e', { name: 'c', ip: '10.0.0.2', service: { id: 's', name: 's', vip: 'x' } }))).toBe('DNS_ERR_INVALID_ADDRESS');
+    expect(codeOf(() => s.setEndpoint('n1', 'e', { name: 'c', ip: '10.0.0.2', ipv6: 'zz::1' }))).toBe(
+      'DNS_ERR_INVALID_ADDRESS'
+    );
+    expect(
+      codeOf(() => s.setEndpoint('n1', 'e', { name: 'c', ip: '10.0.0.2', service: { id: 's', name: 's', vip: 'x' } }))
+    ).toBe('DNS_ERR_INVALID_ADDRESS');
     expect(codeOf(() => s.setEndpoint('n1', 'e', { name: '', ip: '10.0.0.2' }))).toBe('DNS_ERR_INVALID_NAME');
     expect(s.endpoint('n1', 'e')).toBeUndefined();
   });

@@ -11,7 +11,11 @@ function bigService(n: number): RecordStore {
   const store = new RecordStore();
   store.addNetwork({ id: 'n1', name: 'big' });
   for (let i = 0; i < n; i++) {
-    store.setEndpoint('n1', `ep${i}`, { name: `many.${i + 1}.t${i}`, ip: `10.1.${i >> 8}.${(i & 0xff) + 1}`, service: { id: 's', name: 'many' } });
+    store.setEndpoint('n1', `ep${i}`, {
+      name: `many.${i + 1}.t${i}`,
+      ip: `10.1.${i >> 8}.${(i & 0xff) + 1}`,
+      service: { id: 's', name: 'many' }
+    });
   }
   return store;
 }
@@ -43,7 +47,11 @@ describe('response format (FIDELITY §5.3)', () => {
 
   it('de-duplicates addresses held twice (two endpoints with one IP during a transition)', async () => {
     const store = swarmStore();
-    store.setEndpoint('net-front', 'ep-api-stale', { name: 'api.1.old', ip: '10.0.1.10', service: { id: 'svc-api', name: 'api' } });
+    store.setEndpoint('net-front', 'ep-api-stale', {
+      name: 'api.1.old',
+      ip: '10.0.1.10',
+      service: { id: 'svc-api', name: 'api' }
+    });
     const { resolver } = setup(store);
     expect(ips(decode(await resolver.resolve(query('api'), FRONT))).sort()).toEqual(['10.0.1.10', '10.0.1.11']);
   });

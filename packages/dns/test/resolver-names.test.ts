@@ -21,7 +21,11 @@ describe('what resolves (FIDELITY §5.2)', () => {
 
   it('answers tasks.<svc> with the task IPs in both modes', async () => {
     const { resolver } = setup(swarmStore());
-    expect(ips(decode(await resolver.resolve(query('tasks.web'), FRONT))).sort()).toEqual(['10.0.1.3', '10.0.1.4', '10.0.1.5']);
+    expect(ips(decode(await resolver.resolve(query('tasks.web'), FRONT))).sort()).toEqual([
+      '10.0.1.3',
+      '10.0.1.4',
+      '10.0.1.5'
+    ]);
     expect(ips(decode(await resolver.resolve(query('tasks.api'), FRONT))).sort()).toEqual(['10.0.1.10', '10.0.1.11']);
   });
 
@@ -34,7 +38,11 @@ describe('what resolves (FIDELITY §5.2)', () => {
   it('answers a service network alias with the VIP and tasks.<alias> with the task IPs', async () => {
     const { resolver } = setup(swarmStore());
     expect(ips(decode(await resolver.resolve(query('www'), FRONT)))).toEqual(['10.0.1.2']);
-    expect(ips(decode(await resolver.resolve(query('tasks.www'), FRONT))).sort()).toEqual(['10.0.1.3', '10.0.1.4', '10.0.1.5']);
+    expect(ips(decode(await resolver.resolve(query('tasks.www'), FRONT))).sort()).toEqual([
+      '10.0.1.3',
+      '10.0.1.4',
+      '10.0.1.5'
+    ]);
   });
 
   it('answers a container alias held by several containers with every holder IP', async () => {
@@ -65,7 +73,12 @@ describe('what resolves (FIDELITY §5.2)', () => {
     const { resolver } = setup(swarmStore(), [upstream]);
     const reply = decode(await resolver.resolve(query('4.1.0.10.in-addr.arpa', 'PTR'), FRONT));
     expect(reply.answers).toHaveLength(1);
-    expect(reply.answers![0]).toMatchObject({ type: 'PTR', name: '4.1.0.10.in-addr.arpa', ttl: 600, data: 'web.2.task2.front' });
+    expect(reply.answers![0]).toMatchObject({
+      type: 'PTR',
+      name: '4.1.0.10.in-addr.arpa',
+      ttl: 600,
+      data: 'web.2.task2.front'
+    });
     expect(upstream.calls).toBe(0);
     await resolver.resolve(query('2.1.0.10.in-addr.arpa', 'PTR'), FRONT);
     expect(upstream.calls).toBe(1);
@@ -116,14 +129,20 @@ describe('what resolves (FIDELITY §5.2)', () => {
 
   it('holds no records on the ingress network', async () => {
     const store = swarmStore();
-    store.setEndpoint('net-ingress', 'ep-web-1-ing', { name: 'web.1.task1', ip: '10.255.0.7', service: { id: 'svc-web', name: 'web', vip: '10.255.0.2' } });
+    store.setEndpoint('net-ingress', 'ep-web-1-ing', {
+      name: 'web.1.task1',
+      ip: '10.255.0.7',
+      service: { id: 'svc-web', name: 'web', vip: '10.255.0.2' }
+    });
     const upstream = answeringUpstream('203.0.113.9', { rcode: Rcode.NXDOMAIN });
     const { resolver } = setup(store, [upstream]);
     const ingressOnly = { networks: ['net-ingress'] };
     expect(decode(await resolver.resolve(query('web'), ingressOnly)).rcode).toBe('NXDOMAIN');
     expect(decode(await resolver.resolve(query('7.0.255.10.in-addr.arpa', 'PTR'), ingressOnly)).rcode).toBe('NXDOMAIN');
     // With the overlay attached too, the overlay VIP answers, never the ingress one.
-    expect(ips(decode(await resolver.resolve(query('web'), { networks: ['net-ingress', 'net-front'] })))).toEqual(['10.0.1.2']);
+    expect(ips(decode(await resolver.resolve(query('web'), { networks: ['net-ingress', 'net-front'] })))).toEqual([
+      '10.0.1.2'
+    ]);
   });
 
   it('prefers user overlays over local networks whatever order the querier lists them in', async () => {

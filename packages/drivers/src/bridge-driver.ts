@@ -79,8 +79,17 @@ export class BridgeDriver {
 
   /** `docker network create`: allocates the subnet, creates the bridge with the gateway, adds the rules. */
   createNetwork(name: string, options: BridgeNetworkOptions = {}): BridgeNetwork {
-    if (this.networks.has(name)) throw new DriverError({ code: 'DRIVER_ERR_NETWORK_EXISTS', network: name }, `network with name ${name} already exists`);
-    const pool = this.ipam.requestPool({ scope: 'local', subnet: options.subnet, gateway: options.gateway, ipRange: options.ipRange });
+    if (this.networks.has(name))
+      throw new DriverError(
+        { code: 'DRIVER_ERR_NETWORK_EXISTS', network: name },
+        `network with name ${name} already exists`
+      );
+    const pool = this.ipam.requestPool({
+      scope: 'local',
+      subnet: options.subnet,
+      gateway: options.gateway,
+      ipRange: options.ipRange
+    });
     const prefixLength = Number(pool.subnet.split('/')[1]);
     const bridgeName = options.bridgeName ?? `br-${name}`.slice(0, 15);
     const bridge = this.host.addBridge(bridgeName);
@@ -99,7 +108,8 @@ export class BridgeDriver {
   /** Looks a network up by name. */
   network(name: string): BridgeNetwork {
     const n = this.networks.get(name);
-    if (n === undefined) throw new DriverError({ code: 'DRIVER_ERR_NO_SUCH_NETWORK', network: name }, `network ${name} not found`);
+    if (n === undefined)
+      throw new DriverError({ code: 'DRIVER_ERR_NO_SUCH_NETWORK', network: name }, `network ${name} not found`);
     return n;
   }
 
@@ -153,7 +163,10 @@ export class BridgeDriver {
   deleteNetwork(name: string): void {
     const network = this.network(name);
     if (network.endpoints.size > 0) {
-      throw new DriverError({ code: 'DRIVER_ERR_NETWORK_IN_USE', network: name }, `error while removing network: network ${name} has active endpoints`);
+      throw new DriverError(
+        { code: 'DRIVER_ERR_NETWORK_IN_USE', network: name },
+        `error while removing network: network ${name} has active endpoints`
+      );
     }
     removeRules(this.host.netfilter, network.rules);
     this.host.removeInterface(network.bridge.name);

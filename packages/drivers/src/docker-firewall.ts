@@ -46,7 +46,13 @@ export function internalRules(bridge: string, subnet: string): string[] {
 }
 
 /** The two rules behind `-p H:C` (iptabler/port.go): DNAT in nat DOCKER, ACCEPT in filter DOCKER. */
-export function publishRules(bridge: string, ip: string, protocol: 'tcp' | 'udp', hostPort: number, containerPort: number): string[] {
+export function publishRules(
+  bridge: string,
+  ip: string,
+  protocol: 'tcp' | 'udp',
+  hostPort: number,
+  containerPort: number
+): string[] {
   return [
     `-t nat -A DOCKER ! -i ${bridge} -p ${protocol} --dport ${hostPort} -j DNAT --to-destination ${ip}:${containerPort}`,
     `-t filter -A DOCKER -d ${ip}/32 ! -i ${bridge} -o ${bridge} -p ${protocol} --dport ${containerPort} -j ACCEPT`

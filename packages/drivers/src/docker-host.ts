@@ -26,7 +26,12 @@ export interface DockerHost {
  * Builds a host as dockerd leaves it after start: ip_forward on, Docker's iptables chains, the default
  * `bridge` network on docker0 (172.17.0.1/16, the first local pool), eth0 on the underlay when given.
  */
-export function createDockerHost(fabric: Fabric, name: string, underlay?: UnderlayAttachment, ipam: Ipam = new IpamClass()): DockerHost {
+export function createDockerHost(
+  fabric: Fabric,
+  name: string,
+  underlay?: UnderlayAttachment,
+  ipam: Ipam = new IpamClass()
+): DockerHost {
   const ns = fabric.createNamespace(name, { ipForward: true });
   if (underlay !== undefined) {
     const eth0 = ns.addEther('eth0', { mac: underlay.mac });

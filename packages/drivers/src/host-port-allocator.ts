@@ -44,7 +44,10 @@ export class HostPortAllocator {
       this.last[protocol] = candidate;
       return candidate;
     }
-    throw new DriverError({ code: 'DRIVER_ERR_PORTS_EXHAUSTED' }, `all ports are allocated in ${this.min}-${this.max}/${protocol}`);
+    throw new DriverError(
+      { code: 'DRIVER_ERR_PORTS_EXHAUSTED' },
+      `all ports are allocated in ${this.min}-${this.max}/${protocol}`
+    );
   }
 
   /** Frees a port; a no-op when it was not allocated. */
@@ -59,5 +62,8 @@ export class HostPortAllocator {
 }
 
 function portAllocated(port: number): DriverError {
-  return new DriverError({ code: 'DRIVER_ERR_PORT_ALLOCATED', port }, `Bind for 0.0.0.0:${port} failed: port is already allocated`);
+  return new DriverError(
+    { code: 'DRIVER_ERR_PORT_ALLOCATED', port },
+    `Bind for 0.0.0.0:${port} failed: port is already allocated`
+  );
 }

@@ -16,8 +16,22 @@
  * console.log(ep.ip, ep.mac); // 172.17.0.2 02:42:ac:11:00:02
  * ```
  */
-export { BridgeDriver, type BridgeEndpoint, type BridgeNetwork, type BridgeNetworkOptions, type ConnectOptions, type PortMapping } from './bridge-driver.js';
+export {
+  BridgeDriver,
+  type BridgeEndpoint,
+  type BridgeNetwork,
+  type BridgeNetworkOptions,
+  type ConnectOptions,
+  type PortMapping
+} from './bridge-driver.js';
 export { createDockerHost, type DockerHost, type UnderlayAttachment } from './docker-host.js';
-export { applyRules, bridgeRules, installDockerChains, internalRules, publishRules, removeRules } from './docker-firewall.js';
+export {
+  applyRules,
+  bridgeRules,
+  installDockerChains,
+  internalRules,
+  publishRules,
+  removeRules
+} from './docker-firewall.js';
 export { HostPortAllocator, type HostPortAllocatorInit, type PortProtocol } from './host-port-allocator.js';
 export { DriverError, type DriverErrorCode } from './errors.js';

@@ -10,7 +10,7 @@ function setup() {
 }
 
 describe('BridgeDriver', () => {
-  it('creates docker0 as the default bridge with 172.17.0.1/16 and Docker\'s rules', () => {
+  it("creates docker0 as the default bridge with 172.17.0.1/16 and Docker's rules", () => {
     const { host } = setup();
     expect(host.defaultBridge.bridge.name).toBe('docker0');
     expect(host.defaultBridge.pool.subnet).toBe('172.17.0.0/16');
@@ -21,13 +21,17 @@ describe('BridgeDriver', () => {
 
   it('refuses a second network of the same name and an unknown network, with codes', () => {
     const { fabric, host } = setup();
-    expect(() => host.bridges.createNetwork('bridge')).toThrow(expect.objectContaining({ code: 'DRIVER_ERR_NETWORK_EXISTS' }));
+    expect(() => host.bridges.createNetwork('bridge')).toThrow(
+      expect.objectContaining({ code: 'DRIVER_ERR_NETWORK_EXISTS' })
+    );
     expect(() => host.bridges.connect(fabric.createNamespace('c'), 'nope')).toThrow(DriverError);
   });
 
   it('refuses to publish a host port twice ("port is already allocated") and frees it on disconnect', () => {
     const { fabric, host } = setup();
-    const a = host.bridges.connect(fabric.createNamespace('a'), 'bridge', { publish: [{ hostPort: 8080, containerPort: 80 }] });
+    const a = host.bridges.connect(fabric.createNamespace('a'), 'bridge', {
+      publish: [{ hostPort: 8080, containerPort: 80 }]
+    });
     const b = fabric.createNamespace('b');
     expect(() => host.bridges.connect(b, 'bridge', { publish: [{ hostPort: 8080, containerPort: 80 }] })).toThrow(
       expect.objectContaining({ code: 'DRIVER_ERR_PORT_ALLOCATED' })
@@ -46,7 +50,9 @@ describe('BridgeDriver', () => {
     const net = host.bridges.createNetwork('mynet');
     expect(net.pool.subnet).toBe('172.18.0.0/16');
     const ep = host.bridges.connect(fabric.createNamespace('c'), 'mynet');
-    expect(() => host.bridges.deleteNetwork('mynet')).toThrow(expect.objectContaining({ code: 'DRIVER_ERR_NETWORK_IN_USE' }));
+    expect(() => host.bridges.deleteNetwork('mynet')).toThrow(
+      expect.objectContaining({ code: 'DRIVER_ERR_NETWORK_IN_USE' })
+    );
     host.bridges.disconnect(ep);
     host.bridges.deleteNetwork('mynet');
     expect(host.ns.allInterfaces().map((d) => d.name)).not.toContain(net.bridge.name);

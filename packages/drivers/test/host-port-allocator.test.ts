@@ -14,7 +14,12 @@ describe('HostPortAllocator', () => {
   it('refuses an explicit port twice with DRIVER_ERR_PORT_ALLOCATED, and skips it when allocating dynamically', () => {
     const ports = new HostPortAllocator({ ephemeralMin: 100, ephemeralMax: 102 });
     expect(ports.allocate('tcp', 101)).toBe(101);
-    expect(() => ports.allocate('tcp', 101)).toThrow(expect.objectContaining({ code: 'DRIVER_ERR_PORT_ALLOCATED', type: { code: 'DRIVER_ERR_PORT_ALLOCATED', port: 101 } }));
+    expect(() => ports.allocate('tcp', 101)).toThrow(
+      expect.objectContaining({
+        code: 'DRIVER_ERR_PORT_ALLOCATED',
+        type: { code: 'DRIVER_ERR_PORT_ALLOCATED', port: 101 }
+      })
+    );
     expect([ports.allocate('tcp'), ports.allocate('tcp')]).toEqual([100, 102]);
     expect(ports.isAllocated('tcp', 102)).toBe(true);
   });

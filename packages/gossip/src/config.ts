@@ -92,7 +92,10 @@ export function validateConfig(config: GossipConfig): GossipConfig {
   }
   if (config.probeTimeoutMs > config.probeIntervalMs) {
     const value = config.probeTimeoutMs;
-    throw new GossipError({ code: 'GOSSIP_ERR_INVALID_CONFIG', option: 'probeTimeoutMs', value }, 'gossip: probe timeout > interval');
+    throw new GossipError(
+      { code: 'GOSSIP_ERR_INVALID_CONFIG', option: 'probeTimeoutMs', value },
+      'gossip: probe timeout > interval'
+    );
   }
   return config;
 }

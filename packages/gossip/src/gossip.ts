@@ -1,7 +1,14 @@
 import { Emitter, type Clock, type Logger, type Random, type Startable, type Transport } from '@swarmsim/interface';
 import { seededRandom, silentLogger } from '@swarmsim/interface';
 import { BroadcastQueue } from './broadcast-queue.js';
-import { type GossipConfig, type GossipPreset, defaultConfig, pushPullScale, retransmitLimit, validateConfig } from './config.js';
+import {
+  type GossipConfig,
+  type GossipPreset,
+  defaultConfig,
+  pushPullScale,
+  retransmitLimit,
+  validateConfig
+} from './config.js';
 import { GossipError } from './errors.js';
 import type { GossipEvents, MemberInfo, TableEntry } from './events.js';
 import { Membership, type Member, type MemberTransition } from './membership/membership.js';
@@ -109,7 +116,11 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
     const c = this.config;
     this.periodic.every(c.probeIntervalMs, () => !this.membership.leaving && this.prober.probe());
     this.periodic.every(c.gossipIntervalMs, () => this.gossipTick());
-    this.periodic.everyScaled(c.pushPullIntervalMs, () => pushPullScale(c.pushPullIntervalMs, this.membership.size()), () => this.pushPullRandom());
+    this.periodic.everyScaled(
+      c.pushPullIntervalMs,
+      () => pushPullScale(c.pushPullIntervalMs, this.membership.size()),
+      () => this.pushPullRandom()
+    );
     this.periodic.every(c.bulkSyncIntervalMs, () => this.bulkSyncTick());
     this.periodic.every(c.reconnectIntervalMs, () => this.reconnectTick());
     this.periodic.every(c.reapIntervalMs, () => this.reap());
@@ -178,14 +189,19 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
   entries(filter: { network?: string; table?: string } = {}): TableEntry[] {
     return this.db.store
       .all()
-      .filter((e) => !e.deleting && (filter.network ?? e.network) === e.network && (filter.table ?? e.table) === e.table)
+      .filter(
+        (e) => !e.deleting && (filter.network ?? e.network) === e.network && (filter.table ?? e.table) === e.table
+      )
       .map(publicEntry)
       .sort((a, b) => cmp(a.network, b.network) || cmp(a.table, b.table) || cmp(a.key, b.key));
   }
 
   /** Every known member (self included) with its state, sorted by id. */
   members(): MemberInfo[] {
-    return this.membership.all().map(memberInfo).sort((a, b) => cmp(a.node, b.node));
+    return this.membership
+      .all()
+      .map(memberInfo)
+      .sort((a, b) => cmp(a.node, b.node));
   }
 
   /** Nodes on `network` in this node's view (self included when joined), sorted. */
@@ -233,7 +249,8 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
 
   private mergeBroadcasts(body: MembershipBody): void {
     for (const u of body.updates) this.membership.apply(u);
-    for (const e of body.networks) if (this.db.handleNetworkEvent(e)) this.networkQueue.push(`${e.node}\u0000${e.network}`, e);
+    for (const e of body.networks)
+      if (this.db.handleNetworkEvent(e)) this.networkQueue.push(`${e.node}\u0000${e.network}`, e);
   }
 
   private onPushPull(from: string, reply: boolean, members: MemberUpdate[], networks: NetworkEvent[]): void {
@@ -243,7 +260,8 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
   }
 
   private piggyback(): MembershipBody {
-    const budget = Math.min(this.config.maxFrameBytes, this.transport.maxPayloadBytes) - SEAL_OVERHEAD - ENVELOPE_HEADROOM;
+    const budget =
+      Math.min(this.config.maxFrameBytes, this.transport.maxPayloadBytes) - SEAL_OVERHEAD - ENVELOPE_HEADROOM;
     const limit = retransmitLimit(this.config.retransmitMult, this.membership.size());
     const updates = this.memberQueue.take(budget, limit);
     const used = updates.length === 0 ? 0 : pack(updates).length;
@@ -254,7 +272,11 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
     const now = this.clock.now();
     const targets = this.membership
       .all()
-      .filter((m) => m.id !== this.localId && (this.isLive(m.id) || (m.state === 'dead' && now - m.changedAt < this.config.gossipToTheDeadMs)));
+      .filter(
+        (m) =>
+          m.id !== this.localId &&
+          (this.isLive(m.id) || (m.state === 'dead' && now - m.changedAt < this.config.gossipToTheDeadMs))
+      );
     for (const m of shuffle(targets, this.random).slice(0, this.config.fanout)) {
       const body = this.piggyback();
       if (body.updates.length + body.networks.length > 0) this.messenger.datagram(m.id, MsgType.Gossip, body);
@@ -266,7 +288,11 @@ export class Gossip extends Emitter<GossipEvents> implements Startable {
     const queue = this.db.queues.get(network);
     if (queue === undefined || queue.length === 0) return;
     const peers = this.db.peersOf(network);
-    const budget = Math.min(this.config.maxFrameBytes, this.transport.maxPayloadBytes) - SEAL_OVERHEAD - ENVELOPE_HEADROOM - network.length;
+    const budget =
+      Math.min(this.config.maxFrameBytes, this.transport.maxPayloadBytes) -
+      SEAL_OVERHEAD -
+      ENVELOPE_HEADROOM -
+      network.length;
     // NetworkDB: N counts the nodes of the network, self included.
     const events = queue.take(budget, retransmitLimit(this.config.retransmitMult, peers.length + 1));
     if (events.length === 0) return;
@@ -376,7 +402,10 @@ function hashId(id: string): number {
 function checkNames(names: Partial<Record<'table' | 'network' | 'key', string>>): void {
   for (const [field, value] of Object.entries(names) as ['table' | 'network' | 'key', string][]) {
     if (value.length === 0 || value.length > 256) {
-      throw new GossipError({ code: 'GOSSIP_ERR_INVALID_NAME', field, length: value.length }, `gossip: ${field} name must be 1–256 characters`);
+      throw new GossipError(
+        { code: 'GOSSIP_ERR_INVALID_NAME', field, length: value.length },
+        `gossip: ${field} name must be 1–256 characters`
+      );
     }
   }
 }

@@ -27,7 +27,14 @@
 export { gossip, Gossip, type GossipInit, type GossipComponents } from './gossip.js';
 export type { GossipEvents, MemberInfo, TableEntry } from './events.js';
 export type { GossipStats } from './messenger.js';
-export { defaultConfig, pushPullScale, retransmitLimit, suspicionTimeout, type GossipConfig, type GossipPreset } from './config.js';
+export {
+  defaultConfig,
+  pushPullScale,
+  retransmitLimit,
+  suspicionTimeout,
+  type GossipConfig,
+  type GossipPreset
+} from './config.js';
 export {
   GossipError,
   type GossipErrorCode,

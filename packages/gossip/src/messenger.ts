@@ -26,7 +26,14 @@ const reliableTypes = new Set([MsgType.PushPull, MsgType.BulkSync]);
 export class Messenger {
   /** Live counters. */
   readonly stats: GossipStats = {
-    framesSent: 0, bytesSent: 0, framesReceived: 0, bytesReceived: 0, dropped: 0, droppedBy: {}, sendsTooLarge: 0, rejectedPeers: []
+    framesSent: 0,
+    bytesSent: 0,
+    framesReceived: 0,
+    bytesReceived: 0,
+    dropped: 0,
+    droppedBy: {},
+    sendsTooLarge: 0,
+    rejectedPeers: []
   };
   private readonly rejected = new Set<string>();
 
@@ -64,7 +71,12 @@ export class Messenger {
       const envelope = this.codec.open(payload, from, this.config.maxStreamBytes);
       // Datagram types must fit the datagram budget even though the transport cannot tell us the lane.
       if (!reliableTypes.has(envelope.type) && payload.length > this.config.maxFrameBytes) {
-        throw frameError({ code: 'GOSSIP_ERR_FRAME_TOO_LARGE', reaction: 'drop', bytes: payload.length, max: this.config.maxFrameBytes });
+        throw frameError({
+          code: 'GOSSIP_ERR_FRAME_TOO_LARGE',
+          reaction: 'drop',
+          bytes: payload.length,
+          max: this.config.maxFrameBytes
+        });
       }
       this.stats.framesReceived += 1;
       this.stats.bytesReceived += payload.length;

@@ -12,10 +12,13 @@ export class Periodic {
 
   /** Runs `fn` every `ms` after a random first delay, so nodes started together do not tick in lockstep. */
   every(ms: number, fn: () => void): void {
-    const first = this.clock.setTimeout(() => {
-      fn();
-      this.handles.push(this.clock.setInterval(fn, ms));
-    }, Math.floor(this.random() * ms));
+    const first = this.clock.setTimeout(
+      () => {
+        fn();
+        this.handles.push(this.clock.setInterval(fn, ms));
+      },
+      Math.floor(this.random() * ms)
+    );
     this.handles.push(first);
   }
 

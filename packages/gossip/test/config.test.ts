@@ -7,8 +7,15 @@ describe('config', () => {
   it('lan carries memberlist DefaultLANConfig and NetworkDB timers', () => {
     const lan = defaultConfig('lan');
     expect(lan).toMatchObject({
-      gossipIntervalMs: 200, fanout: 3, probeIntervalMs: 1000, probeTimeoutMs: 500, pushPullIntervalMs: 30_000,
-      suspicionMult: 4, retransmitMult: 4, tombstoneMs: 1_800_000, reapIntervalMs: 5000
+      gossipIntervalMs: 200,
+      fanout: 3,
+      probeIntervalMs: 1000,
+      probeTimeoutMs: 500,
+      pushPullIntervalMs: 30_000,
+      suspicionMult: 4,
+      retransmitMult: 4,
+      tombstoneMs: 1_800_000,
+      reapIntervalMs: 5000
     });
   });
 
@@ -33,7 +40,9 @@ describe('config', () => {
   });
 
   it('push-pull interval scales as memberlist pushPullScale above 32 nodes', () => {
-    expect([1, 32, 33, 64, 65, 100, 128, 200].map((n) => pushPullScale(3000, n))).toEqual([3000, 3000, 6000, 6000, 9000, 9000, 9000, 12000]);
+    expect([1, 32, 33, 64, 65, 100, 128, 200].map((n) => pushPullScale(3000, n))).toEqual([
+      3000, 3000, 6000, 6000, 9000, 9000, 9000, 12000
+    ]);
   });
 
   it('a scaled periodic task re-reads its interval before every wait and stops on clear', () => {
@@ -41,7 +50,11 @@ describe('config', () => {
     const periodic = new Periodic(clock, () => 0);
     let interval = 100;
     const runs: number[] = [];
-    periodic.everyScaled(100, () => interval, () => runs.push(clock.now()));
+    periodic.everyScaled(
+      100,
+      () => interval,
+      () => runs.push(clock.now())
+    );
     clock.tick(250);
     interval = 300;
     clock.tick(1000);

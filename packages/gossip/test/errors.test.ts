@@ -30,7 +30,9 @@ describe('names the wire cannot carry', () => {
     g.start();
     expect(() => g.joinNetwork('x'.repeat(257))).toThrow(expect.objectContaining({ code: 'GOSSIP_ERR_INVALID_NAME' }));
     g.joinNetwork('overnet');
-    expect(() => g.create('endpoint_table', 'overnet', '', new Uint8Array(1))).toThrow(expect.objectContaining({ code: 'GOSSIP_ERR_INVALID_NAME' }));
+    expect(() => g.create('endpoint_table', 'overnet', '', new Uint8Array(1))).toThrow(
+      expect.objectContaining({ code: 'GOSSIP_ERR_INVALID_NAME' })
+    );
     g.stop();
   });
 });

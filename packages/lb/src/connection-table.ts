@@ -113,10 +113,13 @@ export class ConnectionTable {
     this.timer = undefined;
     this.timerAt = at;
     if (at === Number.POSITIVE_INFINITY) return;
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Number.POSITIVE_INFINITY;
-      this.expireDue();
-    }, Math.max(0, at - this.clock.now()));
+    this.timer = this.clock.setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerAt = Number.POSITIVE_INFINITY;
+        this.expireDue();
+      },
+      Math.max(0, at - this.clock.now())
+    );
   }
 }

@@ -52,6 +52,12 @@ export class Connection implements ConnectionInfo {
 }
 
 /** The connection-table key: IPVS looks a flow up by (protocol, client ip:port, virtual ip:port). */
-export function flowKey(protocol: LbProtocol, clientIp: string, clientPort: number, vip: string, vport: number): string {
+export function flowKey(
+  protocol: LbProtocol,
+  clientIp: string,
+  clientPort: number,
+  vip: string,
+  vport: number
+): string {
   return `${protocol} ${clientIp}:${clientPort} ${vip}:${vport}`;
 }

@@ -19,7 +19,14 @@
  * console.log(ipvs.list());    // IP Virtual Server version 1.2.1 (size=4096) …
  * ```
  */
-export { IpvsTable, type IpvsEvents, type IpvsTableComponents, type IpvsTableInit, type ScheduleResult, type ServerRef } from './ipvs-table.js';
+export {
+  IpvsTable,
+  type IpvsEvents,
+  type IpvsTableComponents,
+  type IpvsTableInit,
+  type ScheduleResult,
+  type ServerRef
+} from './ipvs-table.js';
 export type { ConnectionInfo } from './connection.js';
 export type { VirtualServiceInfo } from './virtual-service.js';
 export { LbError, type LbErrorCode, type LbErrorType } from './errors.js';

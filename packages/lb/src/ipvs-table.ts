@@ -9,7 +9,15 @@ import { createScheduler } from './schedulers/index.js';
 import { fwmarkId, resolveKey, tupleId } from './service-key.js';
 import { nextTcpState, type FlowDirection, type TcpFlagsSeen } from './tcp-state-table.js';
 import { DEFAULT_TIMEOUTS, initialState, type ConnState, type IpvsTimeouts } from './timeouts.js';
-import type { PacketTuple, RealServerInfo, SchedulerName, ServerUpdate, ServiceKey, ServiceSpec, ServerSpec } from './types.js';
+import type {
+  PacketTuple,
+  RealServerInfo,
+  SchedulerName,
+  ServerUpdate,
+  ServiceKey,
+  ServiceSpec,
+  ServerSpec
+} from './types.js';
 import { VirtualService, type VirtualServiceInfo } from './virtual-service.js';
 
 /** Collaborators of an {@link IpvsTable}. */
@@ -75,7 +83,11 @@ export class IpvsTable extends Emitter<IpvsEvents> {
     this.expireNodestConn = init.expireNodestConn ?? false;
     this.currentTimeouts = { ...DEFAULT_TIMEOUTS };
     this.setTimeouts(init.timeouts ?? {});
-    this.conns = new ConnectionTable(this.clock, () => this.currentTimeouts, (c) => this.emit('connection:expire', c));
+    this.conns = new ConnectionTable(
+      this.clock,
+      () => this.currentTimeouts,
+      (c) => this.emit('connection:expire', c)
+    );
   }
 
   /** ipvsadm -A: adds a virtual service and returns its key. */
@@ -154,7 +166,8 @@ export class IpvsTable extends Emitter<IpvsEvents> {
     const key = flowKey(packet.protocol, packet.srcIp, packet.srcPort, packet.dstIp, packet.dstPort);
     const conn = this.conns.get(key);
     if (conn === undefined) throw lbError({ code: 'LB_ERR_NO_SUCH_CONNECTION', flow: key });
-    if ((conn.protocol === 'udp') !== (state === 'UDP')) throw lbError({ code: 'LB_ERR_INVALID_STATE', flow: key, state });
+    if ((conn.protocol === 'udp') !== (state === 'UDP'))
+      throw lbError({ code: 'LB_ERR_INVALID_STATE', flow: key, state });
     this.conns.setState(conn, state);
     return conn;
   }
@@ -163,7 +176,11 @@ export class IpvsTable extends Emitter<IpvsEvents> {
    * Feeds one TCP segment of an existing flow through the kernel's state table (ip_vs_proto_tcp.c):
    * `in` = client → service, `out` = the server's reply. Every segment restarts the timeout.
    */
-  tcpSegment(packet: Omit<PacketTuple, 'fwmark'>, flags: TcpFlagsSeen, direction: FlowDirection = 'in'): ConnectionInfo {
+  tcpSegment(
+    packet: Omit<PacketTuple, 'fwmark'>,
+    flags: TcpFlagsSeen,
+    direction: FlowDirection = 'in'
+  ): ConnectionInfo {
     const key = flowKey(packet.protocol, packet.srcIp, packet.srcPort, packet.dstIp, packet.dstPort);
     const conn = this.conns.get(key);
     if (conn === undefined || conn.protocol !== 'tcp') throw lbError({ code: 'LB_ERR_NO_SUCH_CONNECTION', flow: key });
@@ -235,7 +252,16 @@ export class IpvsTable extends Emitter<IpvsEvents> {
     if (svc === undefined) return undefined;
     const server = svc.pick(ipv4ToUint(packet.srcIp), packet.srcPort);
     if (server === undefined) return undefined;
-    const conn = new Connection(key, packet.protocol, packet.srcIp, packet.srcPort, packet.dstIp, packet.dstPort, server, initialState(packet.protocol));
+    const conn = new Connection(
+      key,
+      packet.protocol,
+      packet.srcIp,
+      packet.srcPort,
+      packet.dstIp,
+      packet.dstPort,
+      server,
+      initialState(packet.protocol)
+    );
     this.conns.add(conn);
     this.emit('connection:new', conn);
     return { server, connection: conn, created: true };

@@ -26,12 +26,17 @@ function compareDests(a: RealServer, b: RealServer): number {
 
 function schedFlags(svc: VirtualService): string {
   if (svc.scheduler !== 'sh' && svc.scheduler !== 'mh') return '';
-  const flags = [svc.fallback ? `${svc.scheduler}-fallback` : '', svc.hashPort ? `${svc.scheduler}-port` : ''].filter(Boolean);
+  const flags = [svc.fallback ? `${svc.scheduler}-fallback` : '', svc.hashPort ? `${svc.scheduler}-port` : ''].filter(
+    Boolean
+  );
   return flags.length > 0 ? ` (${flags.join(',')})` : '';
 }
 
 function serviceLine(svc: VirtualService): string {
-  const name = svc.fwmark !== 0 ? `FWM  ${svc.fwmark}` : `${svc.key.protocol!.toUpperCase()}  ${svc.key.vip}:${svc.key.port}`.slice(0, 33);
+  const name =
+    svc.fwmark !== 0
+      ? `FWM  ${svc.fwmark}`
+      : `${svc.key.protocol!.toUpperCase()}  ${svc.key.vip}:${svc.key.port}`.slice(0, 33);
   return `${name} ${svc.scheduler}${schedFlags(svc)}`;
 }
 
@@ -56,13 +61,18 @@ export function formatServices(services: Iterable<VirtualService>, connTableSize
 
 /** `ipvsadm -Lnc`: one row per connection; `expire` is the remaining time as mm:ss, rounded down. */
 export function formatConnections(conns: Iterable<Connection>, now: number): string {
-  const lines = ['IPVS connection entries', `pro expire ${pad('state', 11)} ${pad('source', 18)} ${pad('virtual', 18)} destination`];
+  const lines = [
+    'IPVS connection entries',
+    `pro expire ${pad('state', 11)} ${pad('source', 18)} ${pad('virtual', 18)} destination`
+  ];
   for (const c of conns) {
     const left = Math.max(0, Math.floor((c.expiresAt - now) / 1000));
     const expire = `${String(Math.floor(left / 60)).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`;
     const source = `${c.clientIp}:${c.clientPort}`;
     const virtual = `${c.vip}:${c.vport}`;
-    lines.push(`${pad(c.protocol.toUpperCase(), 3)} ${pad(expire, 6)} ${pad(c.state, 11)} ${pad(source, 18)} ${pad(virtual, 18)} ${c.destIp}:${c.destPort}`);
+    lines.push(
+      `${pad(c.protocol.toUpperCase(), 3)} ${pad(expire, 6)} ${pad(c.state, 11)} ${pad(source, 18)} ${pad(virtual, 18)} ${c.destIp}:${c.destPort}`
+    );
   }
   return `${lines.join('\n')}\n`;
 }

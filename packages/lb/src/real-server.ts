@@ -5,13 +5,15 @@ import type { ForwardMethod, RealServerInfo, ServerSpec, ServerUpdate } from './
 const MAX_WEIGHT = 2147483647;
 
 function checkWeight(weight: number): void {
-  if (!Number.isInteger(weight) || weight < 0 || weight > MAX_WEIGHT) throw lbError({ code: 'LB_ERR_INVALID_WEIGHT', weight });
+  if (!Number.isInteger(weight) || weight < 0 || weight > MAX_WEIGHT)
+    throw lbError({ code: 'LB_ERR_INVALID_WEIGHT', weight });
 }
 
 function checkThresholds(upper: number, lower: number): void {
   const bad = (n: number) => !Number.isInteger(n) || n < 0;
   // ip_vs_ctl.c: "lower threshold is higher than upper threshold" → EINVAL
-  if (bad(upper) || bad(lower) || (upper > 0 && lower > upper)) throw lbError({ code: 'LB_ERR_INVALID_THRESHOLD', upper, lower });
+  if (bad(upper) || bad(lower) || (upper > 0 && lower > upper))
+    throw lbError({ code: 'LB_ERR_INVALID_THRESHOLD', upper, lower });
 }
 
 /** A destination of a virtual service (struct ip_vs_dest): weight, counters and the overload flag. */

@@ -28,7 +28,8 @@ export function resolveKey(key: ServiceKey | ServiceSpec): ResolvedKey {
   const k = key as ServiceSpec;
   const hasTuple = k.vip !== undefined || k.protocol !== undefined || k.port !== undefined;
   if (k.fwmark !== undefined) {
-    if (hasTuple) throw lbError({ code: 'LB_ERR_INVALID_SERVICE', reason: 'fwmark and vip/protocol/port are exclusive' });
+    if (hasTuple)
+      throw lbError({ code: 'LB_ERR_INVALID_SERVICE', reason: 'fwmark and vip/protocol/port are exclusive' });
     // The kernel rejects mark 0: an unmarked packet must never match.
     if (!Number.isInteger(k.fwmark) || k.fwmark < 1 || k.fwmark > 0xffffffff) {
       throw lbError({ code: 'LB_ERR_INVALID_SERVICE', reason: 'fwmark must be an integer in 1–4294967295' });

@@ -14,8 +14,17 @@ export type FlowDirection = 'in' | 'out';
 type Row = 'syn' | 'fin' | 'ack' | 'rst';
 
 const ABBREV: Record<string, ConnState> = {
-  NO: 'NONE', ES: 'ESTABLISHED', SS: 'SYN_SENT', SR: 'SYN_RECV', FW: 'FIN_WAIT', TW: 'TIME_WAIT',
-  CL: 'CLOSE', CW: 'CLOSE_WAIT', LA: 'LAST_ACK', LI: 'LISTEN', SA: 'SYNACK'
+  NO: 'NONE',
+  ES: 'ESTABLISHED',
+  SS: 'SYN_SENT',
+  SR: 'SYN_RECV',
+  FW: 'FIN_WAIT',
+  TW: 'TIME_WAIT',
+  CL: 'CLOSE',
+  CW: 'CLOSE_WAIT',
+  LA: 'LAST_ACK',
+  LI: 'LISTEN',
+  SA: 'SYNACK'
 };
 
 /** Column order of the kernel table: the state before the segment. */
@@ -53,7 +62,11 @@ function row(flags: TcpFlagsSeen): Row | undefined {
 }
 
 /** set_tcp_state: the state after one segment; a segment with no flag IPVS reads leaves it unchanged. */
-export function nextTcpState(state: ConnState, flags: TcpFlagsSeen, table: 'input' | 'output' | 'inputOnly'): ConnState {
+export function nextTcpState(
+  state: ConnState,
+  flags: TcpFlagsSeen,
+  table: 'input' | 'output' | 'inputOnly'
+): ConnState {
   const r = row(flags);
   const column = COLUMNS.indexOf(state);
   if (r === undefined || column < 0) return state;

@@ -8,7 +8,8 @@ export type ForwardMethod = 'masq' | 'droute' | 'tunnel';
 export type SchedulerName = 'rr' | 'wrr' | 'lc' | 'wlc' | 'sh' | 'mh';
 
 /** Identifies a virtual service: by fwmark (Docker's choice) or by (vip, protocol, port). */
-export type ServiceKey = { readonly fwmark: number } | { readonly vip: string; readonly protocol: LbProtocol; readonly port: number };
+export type ServiceKey =
+  { readonly fwmark: number } | { readonly vip: string; readonly protocol: LbProtocol; readonly port: number };
 
 /** What `addService` takes: the key fields plus the scheduler and its flags. */
 export interface ServiceSpec {

@@ -17,14 +17,17 @@ describe('weight-0 drain', () => {
     expect(ipvs.service(svc).servers.find((s) => s.ip === old.server.ip)?.activeConns).toBe(1);
   });
 
-  it.each<SchedulerName>(['wrr', 'lc', 'wlc', 'sh', 'mh'])('%s: no new flow reaches a weight-0 backend', (scheduler) => {
-    const { ipvs, svc } = fwmarkTable(scheduler, {}, { fallback: true });
-    for (const ip of ['10.0.1.3', '10.0.1.4', '10.0.1.5']) ipvs.addServer(svc, { ip });
-    ipvs.editServer(svc, { ip: '10.0.1.4' }, { weight: 0 });
-    const picks = clientIps(300).map((src) => pickIp(ipvs, src, 1));
-    expect(picks).not.toContain('10.0.1.4');
-    expect(picks.filter((p) => p !== undefined).length).toBe(300);
-  });
+  it.each<SchedulerName>(['wrr', 'lc', 'wlc', 'sh', 'mh'])(
+    '%s: no new flow reaches a weight-0 backend',
+    (scheduler) => {
+      const { ipvs, svc } = fwmarkTable(scheduler, {}, { fallback: true });
+      for (const ip of ['10.0.1.3', '10.0.1.4', '10.0.1.5']) ipvs.addServer(svc, { ip });
+      ipvs.editServer(svc, { ip: '10.0.1.4' }, { weight: 0 });
+      const picks = clientIps(300).map((src) => pickIp(ipvs, src, 1));
+      expect(picks).not.toContain('10.0.1.4');
+      expect(picks.filter((p) => p !== undefined).length).toBe(300);
+    }
+  );
 
   it('a removed backend: its flow is dropped by default, rescheduled with expire_nodest_conn', () => {
     for (const expireNodestConn of [false, true]) {

@@ -3,7 +3,11 @@ import { IpvsTable } from '../src/index.js';
 import type { IpvsTableInit, PacketTuple, SchedulerName, ServiceKey } from '../src/index.js';
 
 /** A table on a fresh ManualClock with one fwmark-256 service using `scheduler`. */
-export function fwmarkTable(scheduler: SchedulerName, init: IpvsTableInit = {}, extra: { fallback?: boolean; hashPort?: boolean } = {}) {
+export function fwmarkTable(
+  scheduler: SchedulerName,
+  init: IpvsTableInit = {},
+  extra: { fallback?: boolean; hashPort?: boolean } = {}
+) {
   const clock = new ManualClock();
   const ipvs = new IpvsTable({ clock }, init);
   const svc: ServiceKey = ipvs.addService({ fwmark: 256, scheduler, ...extra });

@@ -3,7 +3,14 @@ import { ManualClock } from '@swarmsim/testkit';
 import { IpvsTable, LbError } from '../src/index.js';
 import { isLbError } from './errors-helper.js';
 
-const tcp = (dstIp: string, dstPort: number, fwmark?: number) => ({ protocol: 'tcp' as const, srcIp: '10.0.9.1', srcPort: 40000, dstIp, dstPort, fwmark });
+const tcp = (dstIp: string, dstPort: number, fwmark?: number) => ({
+  protocol: 'tcp' as const,
+  srcIp: '10.0.9.1',
+  srcPort: 40000,
+  dstIp,
+  dstPort,
+  fwmark
+});
 
 describe('IpvsTable', () => {
   it('matches a marked packet to its fwmark service before any address service', () => {
@@ -49,7 +56,10 @@ describe('IpvsTable', () => {
       const ipvs = new IpvsTable({ clock: new ManualClock() }, { seed });
       const svc = ipvs.addService({ fwmark: 256, scheduler: 'mh' });
       for (let i = 0; i < 5; i++) ipvs.addServer(svc, { ip: `10.0.1.${10 + i}` });
-      return Array.from({ length: 50 }, (_, i) => ipvs.schedule({ ...tcp('10.0.1.2', 80, 256), srcIp: `10.0.3.${i}` })?.server.ip);
+      return Array.from(
+        { length: 50 },
+        (_, i) => ipvs.schedule({ ...tcp('10.0.1.2', 80, 256), srcIp: `10.0.3.${i}` })?.server.ip
+      );
     };
     expect(map(7)).toEqual(map(7));
     expect(map(7)).not.toEqual(map(8));

@@ -20,7 +20,14 @@ function populated() {
   ipvs.addServer(web, { ip: '10.0.0.7', port: 8080, weight: 3, forward: 'droute' });
   const drained = ipvs.addService({ fwmark: 257, scheduler: 'mh' });
   ipvs.addServer(drained, { ip: '10.0.2.3', weight: 0 });
-  const tcp = { protocol: 'tcp' as const, srcIp: '10.0.9.1', srcPort: 40000, dstIp: '10.0.1.2', dstPort: 80, fwmark: 256 };
+  const tcp = {
+    protocol: 'tcp' as const,
+    srcIp: '10.0.9.1',
+    srcPort: 40000,
+    dstIp: '10.0.1.2',
+    dstPort: 80,
+    fwmark: 256
+  };
   ipvs.schedule(tcp);
   ipvs.established(tcp);
   ipvs.schedule({ protocol: 'udp', srcIp: '10.0.9.2', srcPort: 5353, dstIp: '10.0.0.5', dstPort: 53 });

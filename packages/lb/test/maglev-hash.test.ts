@@ -11,7 +11,13 @@ const FLOWS = clientIps(10_000);
 
 function maglev(ips: string[], weights: number[] = []): { mh: MaglevHash; dests: RealServer[] } {
   const dests = ips.map((ip, i) => new RealServer({ ip, weight: weights[i] ?? 1 }));
-  const mh = new MaglevHash(dests, { tableSize: 4093, fallback: false, hashPort: false, hash1: [0x1234567, 0x89abcdef], hash2: [0xdeadbeef, 0x5eed] });
+  const mh = new MaglevHash(dests, {
+    tableSize: 4093,
+    fallback: false,
+    hashPort: false,
+    hash1: [0x1234567, 0x89abcdef],
+    hash2: [0xdeadbeef, 0x5eed]
+  });
   return { mh, dests };
 }
 
@@ -94,6 +100,8 @@ describe('mh (Maglev) scheduler', () => {
     expect(() => small.ipvs.addService({ fwmark: 258, scheduler: 'mh', mhTableSize: 4096 })).toThrow(
       expect.objectContaining({ code: 'LB_ERR_TABLE_SIZE_NOT_PRIME' })
     );
-    expect(isLbError(() => small.ipvs.addService({ fwmark: 259, scheduler: 'mh', mhTableSize: 1 }))).toBe('LB_ERR_TABLE_SIZE_NOT_PRIME');
+    expect(isLbError(() => small.ipvs.addService({ fwmark: 259, scheduler: 'mh', mhTableSize: 1 }))).toBe(
+      'LB_ERR_TABLE_SIZE_NOT_PRIME'
+    );
   });
 });

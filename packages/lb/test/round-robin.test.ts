@@ -8,7 +8,17 @@ describe('rr scheduler', () => {
     const { ipvs, svc } = fwmarkTable('rr');
     for (const ip of ['10.0.1.3', '10.0.1.4', '10.0.1.5']) ipvs.addServer(svc, { ip });
     const picks = Array.from({ length: 9 }, (_, i) => pickIp(ipvs, '10.0.1.9', 40000 + i));
-    expect(picks).toEqual(['10.0.1.5', '10.0.1.4', '10.0.1.3', '10.0.1.5', '10.0.1.4', '10.0.1.3', '10.0.1.5', '10.0.1.4', '10.0.1.3']);
+    expect(picks).toEqual([
+      '10.0.1.5',
+      '10.0.1.4',
+      '10.0.1.3',
+      '10.0.1.5',
+      '10.0.1.4',
+      '10.0.1.3',
+      '10.0.1.5',
+      '10.0.1.4',
+      '10.0.1.3'
+    ]);
   });
 
   it('keeps one pointer per table, so two nodes rotate independently', () => {

@@ -37,7 +37,9 @@ const timestamp = (): string => `,"time":${currentReplayTime() ?? Date.now()}`;
 export function createLogger(options: CreateLoggerOptions = {}): RuntimeLogger {
   const { destination } = options;
   const pretty = resolveFormat(options.format ?? 'auto', destination) === 'pretty';
-  const stream = pretty ? prettySink(destination ?? process.stdout, options.colorize ?? destination === undefined) : destination;
+  const stream = pretty
+    ? prettySink(destination ?? process.stdout, options.colorize ?? destination === undefined)
+    : destination;
   const root = pino(
     {
       level: options.level ?? 'info',

@@ -23,4 +23,11 @@ export { createLogger, type CreateLoggerOptions, type LogFormat, type RuntimeLog
 export type { LogDestination } from './pretty-sink.js';
 export { parseLogLevel, isLevelEnabled, LOG_LEVELS, type LogLevel, type LogMethodLevel } from './levels.js';
 export { LogError, type LogErrorType } from './errors.js';
-export { forwardingLogger, writeRecord, toCloneable, plainError, type LogRecord, type PlainError } from './forwarding/index.js';
+export {
+  forwardingLogger,
+  writeRecord,
+  toCloneable,
+  plainError,
+  type LogRecord,
+  type PlainError
+} from './forwarding/index.js';

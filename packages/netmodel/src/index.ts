@@ -28,7 +28,13 @@
 export { Fabric, type FabricOptions, type FabricComponents } from './fabric.js';
 export { NetmodelError, type NetmodelErrorCode } from './errors.js';
 export { seededRandom, type Random } from '@swarmsim/interface';
-export { NetInterface, type InterfaceAddress, type InterfaceKind, type InterfaceOptions, type Netem } from './link/net-interface.js';
+export {
+  NetInterface,
+  type InterfaceAddress,
+  type InterfaceKind,
+  type InterfaceOptions,
+  type Netem
+} from './link/net-interface.js';
 export type { InterfaceCounters } from './link/counters.js';
 export { Loopback } from './link/loopback.js';
 export { Veth } from './link/veth.js';

@@ -1,4 +1,11 @@
-import type { ConnectNetworkOptions, ContainerEngine, ContainerView, LocalNetworkView, NetworkCreateOptions, RunOptions } from './containers/index.js';
+import type {
+  ConnectNetworkOptions,
+  ContainerEngine,
+  ContainerView,
+  LocalNetworkView,
+  NetworkCreateOptions,
+  RunOptions
+} from './containers/index.js';
 
 /**
  * One request to a node's engine for standalone containers and local networks, as plain data, so the same call
@@ -40,11 +47,17 @@ export interface ContainerResults {
 export type ContainerResult<C extends ContainerCall> = ContainerResults[C['op']];
 
 /** Runs one call against a node's container engine; errors are the engine's own (ContainerError with a code). */
-export async function runContainerCall<C extends ContainerCall>(engine: ContainerEngine, call: C): Promise<ContainerResult<C>> {
+export async function runContainerCall<C extends ContainerCall>(
+  engine: ContainerEngine,
+  call: C
+): Promise<ContainerResult<C>> {
   return (await dispatch(engine, call)) as ContainerResult<C>;
 }
 
-async function dispatch(engine: ContainerEngine, call: ContainerCall): Promise<ContainerResults[keyof ContainerResults]> {
+async function dispatch(
+  engine: ContainerEngine,
+  call: ContainerCall
+): Promise<ContainerResults[keyof ContainerResults]> {
   switch (call.op) {
     case 'run':
       return engine.run(call.options);

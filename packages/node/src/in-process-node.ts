@@ -7,7 +7,13 @@ import { ChannelMux } from './channel-mux.js';
 import { ContainerEngine, HostPortProxy, outsideAddressFor, outsideNamespace } from './containers/index.js';
 import { Agent } from './control/agent.js';
 import { ControlServer } from './control/control-server.js';
-import { decodeControl, encodeControl, isServerMsg, type ControlMsg, type JoinAcceptedMsg } from './control/messages.js';
+import {
+  decodeControl,
+  encodeControl,
+  isServerMsg,
+  type ControlMsg,
+  type JoinAcceptedMsg
+} from './control/messages.js';
 import { NodeError } from './errors.js';
 import { generateJoinTokens, parseJoinToken, type JoinTokens } from './join-token.js';
 import { createSwarmSandboxes, type SwarmSandboxes } from './swarm-sandboxes.js';
@@ -89,8 +95,15 @@ export class InProcessNode {
     this.containers = this.createContainerEngine(components);
     this.mux = new ChannelMux(this.transport);
     this.mux.channel('control').onMessage((from, _ch, bytes) => this.onControl(from, bytes));
-    const send = (to: string, msg: ControlMsg): Promise<void> => this.transport.sendReliable(to, 'control', encodeControl(msg));
-    this.agent = new Agent({ node: init.name, clock: this.clock, send, notify: (to, m) => this.notify(to, m), log: this.log.child({ component: 'agent' }) });
+    const send = (to: string, msg: ControlMsg): Promise<void> =>
+      this.transport.sendReliable(to, 'control', encodeControl(msg));
+    this.agent = new Agent({
+      node: init.name,
+      clock: this.clock,
+      send,
+      notify: (to, m) => this.notify(to, m),
+      log: this.log.child({ component: 'agent' })
+    });
   }
 
   /** The swarm node id, once joined. */
@@ -105,13 +118,15 @@ export class InProcessNode {
 
   /** The leader's control plane; throws NODE_ERR_NOT_MANAGER elsewhere. */
   get manager(): Manager {
-    if (this.managerRef === undefined) throw new NodeError({ code: 'NODE_ERR_NOT_MANAGER', node: this.name }, 'This node is not a swarm manager.');
+    if (this.managerRef === undefined)
+      throw new NodeError({ code: 'NODE_ERR_NOT_MANAGER', node: this.name }, 'This node is not a swarm manager.');
     return this.managerRef;
   }
 
   /** `docker swarm join-token`: leader only. */
   get tokens(): JoinTokens {
-    if (this.joinTokens === undefined) throw new NodeError({ code: 'NODE_ERR_NOT_MANAGER', node: this.name }, 'This node is not a swarm manager.');
+    if (this.joinTokens === undefined)
+      throw new NodeError({ code: 'NODE_ERR_NOT_MANAGER', node: this.name }, 'This node is not a swarm manager.');
     return this.joinTokens;
   }
 
@@ -140,12 +155,23 @@ export class InProcessNode {
     options.signal?.throwIfAborted();
     this.assertNotInSwarm();
     const { preset = 'local', defaultAddrPool } = this.init;
-    const manager = new Manager({ preset, ...(defaultAddrPool === undefined ? {} : { defaultAddrPool }) }, { clock: this.clock, logger: this.log, random: this.random });
+    const manager = new Manager(
+      { preset, ...(defaultAddrPool === undefined ? {} : { defaultAddrPool }) },
+      { clock: this.clock, logger: this.log, random: this.random }
+    );
     const tokens = generateJoinTokens(this.random);
     const keys = [randomKey(this.random)];
     this.managerRef = manager;
     this.joinTokens = tokens;
-    this.server = new ControlServer({ manager, tokens, gossipKeys: () => keys, send: (to, m) => this.sendQuietly(to, m), notify: (to, m) => this.notify(to, m), random: this.random, log: this.log.child({ component: 'dispatcher' }) });
+    this.server = new ControlServer({
+      manager,
+      tokens,
+      gossipKeys: () => keys,
+      send: (to, m) => this.sendQuietly(to, m),
+      notify: (to, m) => this.notify(to, m),
+      random: this.random,
+      log: this.log.child({ component: 'dispatcher' })
+    });
     await this.joinSwarm(this.name, tokens.manager);
     return tokens;
   }
@@ -180,10 +206,25 @@ export class InProcessNode {
 
   private createContainerEngine(components: InProcessNodeComponents): ContainerEngine {
     const { name, underlayIp, publishAddress } = this.init;
-    const outside = publishAddress === undefined ? undefined : outsideNamespace(this.fabric, components.wire, outsideAddressFor(underlayIp));
-    const binder = outside === undefined ? undefined : new HostPortProxy({ address: publishAddress!, target: underlayIp }, { outside, logger: this.log });
-    const engineComponents = { fabric: this.fabric, host: this.host, clock: this.clock, random: this.random, logger: this.log };
-    return new ContainerEngine({ node: name }, binder === undefined ? engineComponents : { ...engineComponents, binder });
+    const outside =
+      publishAddress === undefined
+        ? undefined
+        : outsideNamespace(this.fabric, components.wire, outsideAddressFor(underlayIp));
+    const binder =
+      outside === undefined
+        ? undefined
+        : new HostPortProxy({ address: publishAddress!, target: underlayIp }, { outside, logger: this.log });
+    const engineComponents = {
+      fabric: this.fabric,
+      host: this.host,
+      clock: this.clock,
+      random: this.random,
+      logger: this.log
+    };
+    return new ContainerEngine(
+      { node: name },
+      binder === undefined ? engineComponents : { ...engineComponents, binder }
+    );
   }
 
   private enterSwarm(accepted: JoinAcceptedMsg, leader: string): void {
@@ -196,7 +237,11 @@ export class InProcessNode {
       log: this.log.child({ component: 'tasks' })
     });
     const { preset = 'local', gossip: overrides = {} } = this.init;
-    const g = gossip({ preset, keys: accepted.gossipKeys, ...overrides })({ clock: this.clock, transport: this.mux.channel('gossip'), logger: this.log });
+    const g = gossip({ preset, keys: accepted.gossipKeys, ...overrides })({
+      clock: this.clock,
+      transport: this.mux.channel('gossip'),
+      logger: this.log
+    });
     this.swarm = { gossip: g, sandboxes, runner };
     this.agent.attach(runner);
     g.start();
@@ -222,17 +267,23 @@ export class InProcessNode {
   }
 
   private sendQuietly(to: string, msg: ControlMsg): void {
-    this.transport.sendReliable(to, 'control', encodeControl(msg)).catch(() => this.log.debug({ to }, 'control send failed'));
+    this.transport
+      .sendReliable(to, 'control', encodeControl(msg))
+      .catch(() => this.log.debug({ to }, 'control send failed'));
   }
 
   private swarmState(): SwarmState {
-    if (this.swarm === undefined) throw new NodeError({ code: 'NODE_ERR_NOT_IN_SWARM', node: this.name }, 'This node is not part of a swarm');
+    if (this.swarm === undefined)
+      throw new NodeError({ code: 'NODE_ERR_NOT_IN_SWARM', node: this.name }, 'This node is not part of a swarm');
     return this.swarm;
   }
 
   private assertNotInSwarm(): void {
     if (this.swarm !== undefined || this.managerRef !== undefined) {
-      throw new NodeError({ code: 'NODE_ERR_ALREADY_IN_SWARM', node: this.name }, 'This node is already part of a swarm.');
+      throw new NodeError(
+        { code: 'NODE_ERR_ALREADY_IN_SWARM', node: this.name },
+        'This node is already part of a swarm.'
+      );
     }
   }
 }

@@ -28,8 +28,19 @@ export { NodeError, RemoteError, type NodeErrorCode, type NodeErrorType } from '
 export { runManagerCall, type ManagerCall, type ManagerResult, type ManagerResults } from './manager-calls.js';
 // Standalone containers (`docker run`, local bridge networks, -p with real listeners): see ContainerEngine.
 export * from './containers/index.js';
-export { runContainerCall, type ContainerCall, type ContainerResult, type ContainerResults } from './container-calls.js';
-export { generateJoinTokens, parseJoinToken, roleOfToken, type JoinTokens, type ParsedJoinToken } from './join-token.js';
+export {
+  runContainerCall,
+  type ContainerCall,
+  type ContainerResult,
+  type ContainerResults
+} from './container-calls.js';
+export {
+  generateJoinTokens,
+  parseJoinToken,
+  roleOfToken,
+  type JoinTokens,
+  type ParsedJoinToken
+} from './join-token.js';
 export { ChannelMux } from './channel-mux.js';
 export { ControlType, decodeControl, encodeControl, type ControlMsg } from './control/messages.js';
 export type { LocalTask } from './task-runner.js';
@@ -37,4 +48,11 @@ export type { SwarmSandboxes } from './swarm-sandboxes.js';
 export type { NodeHandle, NodeStatus, ManagerSnapshot, TaskStatusView } from './node-handle.js';
 export { nodeStatus, managerSnapshot, inProcessHandle } from './node-status.js';
 export { WorkerNode, defaultWorkerEntry, type WorkerNodeInit } from './worker-node.js';
-export { WORKER_MSG_DIRECTION, isWorkerReply, type WorkerBootData, type WorkerMsg, type WorkerReply, type WorkerRequest } from './worker-messages.js';
+export {
+  WORKER_MSG_DIRECTION,
+  isWorkerReply,
+  type WorkerBootData,
+  type WorkerMsg,
+  type WorkerReply,
+  type WorkerRequest
+} from './worker-messages.js';

@@ -1,4 +1,13 @@
-import type { Manager, NetworkRequest, NetworkView, NodeAvailability, NodeView, ServiceSpec, ServiceView, TaskView } from '@swarmsim/swarm';
+import type {
+  Manager,
+  NetworkRequest,
+  NetworkView,
+  NodeAvailability,
+  NodeView,
+  ServiceSpec,
+  ServiceView,
+  TaskView
+} from '@swarmsim/swarm';
 import { SwarmError } from '@swarmsim/swarm';
 
 /**

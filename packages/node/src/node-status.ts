@@ -5,8 +5,18 @@ import type { ManagerSnapshot, NodeHandle, NodeStatus } from './node-handle.js';
 /** The plain-data status of an in-process node. */
 export function nodeStatus(node: InProcessNode): NodeStatus {
   const joined = node.nodeId !== undefined && !node.stopped;
-  const aliveMembers = joined ? node.gossip.members().filter((m) => m.state === 'alive').map((m) => m.node) : [];
-  const tasks = node.tasks.map((t) => ({ taskId: t.assignment.taskId, serviceName: t.assignment.serviceName, slot: t.assignment.slot, state: t.state }));
+  const aliveMembers = joined
+    ? node.gossip
+        .members()
+        .filter((m) => m.state === 'alive')
+        .map((m) => m.node)
+    : [];
+  const tasks = node.tasks.map((t) => ({
+    taskId: t.assignment.taskId,
+    serviceName: t.assignment.serviceName,
+    slot: t.assignment.slot,
+    state: t.state
+  }));
   return {
     name: node.name,
     joined,
@@ -23,7 +33,9 @@ export function managerSnapshot(manager: Manager): ManagerSnapshot {
   const { store } = manager;
   return {
     nodes: store.list('node').map((n) => ({ id: n.id, hostname: n.hostname, state: n.status.state })),
-    services: store.list('service').map((s) => ({ id: s.id, name: s.spec.name, mode: s.spec.mode ?? 'replicated', replicas: s.spec.replicas ?? 1 })),
+    services: store
+      .list('service')
+      .map((s) => ({ id: s.id, name: s.spec.name, mode: s.spec.mode ?? 'replicated', replicas: s.spec.replicas ?? 1 })),
     tasks: store.list('task').map((t) => ({
       id: t.id,
       serviceId: t.serviceId,

@@ -14,7 +14,12 @@ export interface SwarmSandboxes {
  * libnetwork createGWNetwork sets it) and ingress-sbox with eth0 on `ingress` (the node's ingress address)
  * and eth1 on docker_gwbridge (first free address, 172.18.0.2).
  */
-export function createSwarmSandboxes(fabric: Fabric, host: DockerHost, node: string, ingressAddr: string): SwarmSandboxes {
+export function createSwarmSandboxes(
+  fabric: Fabric,
+  host: DockerHost,
+  node: string,
+  ingressAddr: string
+): SwarmSandboxes {
   const gwbridge = host.bridges.createNetwork('docker_gwbridge', { bridgeName: 'docker_gwbridge', icc: false });
   const ingressSbox = fabric.createNamespace(`${node}:ingress-sbox`);
   // The ingress interface holds the address only: the VXLAN data plane between nodes is a later issue.

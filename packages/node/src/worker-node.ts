@@ -19,7 +19,11 @@ export interface WorkerNodeInit extends WorkerBootData {
   logger?: Logger;
 }
 
-type Pending = { resolve: (reply: WorkerReply) => void; reject: (err: NodeError) => void; timer: ReturnType<typeof setTimeout> };
+type Pending = {
+  resolve: (reply: WorkerReply) => void;
+  reject: (err: NodeError) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
 
@@ -75,7 +79,10 @@ export class WorkerNode implements NodeHandle {
     const { entry = defaultWorkerEntry(), requestTimeoutMs = 10_000, logger = silentLogger, ...boot } = init;
     const worker = new Worker(entry, { workerData: boot satisfies WorkerBootData });
     const url = await new Promise<string>((resolve, reject) => {
-      const exited = (): void => reject(new NodeError({ code: 'NODE_ERR_WORKER_EXITED', node: boot.node.name }, 'node worker exited during boot'));
+      const exited = (): void =>
+        reject(
+          new NodeError({ code: 'NODE_ERR_WORKER_EXITED', node: boot.node.name }, 'node worker exited during boot')
+        );
       worker.once('error', exited);
       worker.once('exit', exited);
       const hello = (msg: unknown): void => {
@@ -85,7 +92,13 @@ export class WorkerNode implements NodeHandle {
         worker.off('error', exited);
         worker.off('exit', exited);
         if (isWorkerReply(msg) && msg.type === 'ready') resolve(msg.url);
-        else reject(new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: boot.node.name, reason: 'no ready message' }, 'bad hello'));
+        else
+          reject(
+            new NodeError(
+              { code: 'NODE_ERR_WORKER_FAILED', node: boot.node.name, reason: 'no ready message' },
+              'bad hello'
+            )
+          );
       };
       worker.on('message', hello);
     }).catch(async (err: unknown) => {
@@ -150,7 +163,10 @@ export class WorkerNode implements NodeHandle {
   /** A request answered by a `result`; a coded failure inside comes back as a RemoteError with its code. */
   private async call(body: RequestBody): Promise<unknown> {
     const reply = await this.request(body).catch((err: unknown) => {
-      throw err instanceof NodeError && err.code === 'NODE_ERR_WORKER_FAILED' && err.type.reason !== undefined && err.type.reason !== 'NODE_ERR_WORKER_FAILED'
+      throw err instanceof NodeError &&
+        err.code === 'NODE_ERR_WORKER_FAILED' &&
+        err.type.reason !== undefined &&
+        err.type.reason !== 'NODE_ERR_WORKER_FAILED'
         ? new RemoteError({ code: err.type.reason, node: this.name }, err.message)
         : err;
     });
@@ -158,12 +174,18 @@ export class WorkerNode implements NodeHandle {
   }
 
   private request(body: RequestBody): Promise<WorkerReply> {
-    if (this.exited) return Promise.reject(new NodeError({ code: 'NODE_ERR_WORKER_EXITED', node: this.name }, 'node worker is gone'));
+    if (this.exited)
+      return Promise.reject(new NodeError({ code: 'NODE_ERR_WORKER_EXITED', node: this.name }, 'node worker is gone'));
     const id = this.nextId++;
     return new Promise<WorkerReply>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new NodeError({ code: 'NODE_ERR_WORKER_TIMEOUT', node: this.name, reason: body.type }, `no reply to ${body.type}`));
+        reject(
+          new NodeError(
+            { code: 'NODE_ERR_WORKER_TIMEOUT', node: this.name, reason: body.type },
+            `no reply to ${body.type}`
+          )
+        );
       }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.worker.postMessage({ ...body, id } as WorkerRequest);
@@ -177,7 +199,8 @@ export class WorkerNode implements NodeHandle {
     if (pending === undefined) return;
     this.pending.delete(msg.id);
     clearTimeout(pending.timer);
-    if (msg.type === 'failure') pending.reject(new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: this.name, reason: msg.code }, msg.message));
+    if (msg.type === 'failure')
+      pending.reject(new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: this.name, reason: msg.code }, msg.message));
     else pending.resolve(msg);
   }
 
@@ -191,6 +214,9 @@ export class WorkerNode implements NodeHandle {
   }
 
   private unexpected(reply: WorkerReply): never {
-    throw new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: this.name, reason: reply.type }, `unexpected reply ${reply.type}`);
+    throw new NodeError(
+      { code: 'NODE_ERR_WORKER_FAILED', node: this.name, reason: reply.type },
+      `unexpected reply ${reply.type}`
+    );
   }
 }

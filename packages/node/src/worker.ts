@@ -63,12 +63,21 @@ async function main(): Promise<void> {
   const transport = await bindTransport(boot);
   // `swarm init` joins the node's own agent through its transport, so it must know its own address.
   transport.setPeers({ [boot.node.name]: transport.url });
-  const logger = forwardingLogger((record) => port.postMessage({ type: 'log', record } satisfies WorkerReply), boot.logLevel ?? 'silent');
+  const logger = forwardingLogger(
+    (record) => port.postMessage({ type: 'log', record } satisfies WorkerReply),
+    boot.logLevel ?? 'silent'
+  );
   // The node adds its own `node` binding to what it logs; the fabric (namespaces, TCP) gets it here.
-  const fabric = new Fabric({ clock: realClock, logger: logger.child({ node: boot.node.name }) }, { seed: boot.node.seed ?? 1 });
+  const fabric = new Fabric(
+    { clock: realClock, logger: logger.child({ node: boot.node.name }) },
+    { seed: boot.node.seed ?? 1 }
+  );
   // Published container ports listen where the node's ws server could bind (its own loopback address).
   const publishAddress = new URL(transport.url).hostname;
-  const node = new InProcessNode({ ...boot.node, publishAddress }, { clock: realClock, fabric, wire: new Wire('underlay'), transport, logger });
+  const node = new InProcessNode(
+    { ...boot.node, publishAddress },
+    { clock: realClock, fabric, wire: new Wire('underlay'), transport, logger }
+  );
   port.on('message', (req: WorkerRequest) => {
     handle(node, transport, req).then(
       (reply) => port.postMessage(reply),

@@ -13,7 +13,10 @@ function setup(names: string[]) {
   const net = new MemoryNetwork({ clock });
   const nodes = names.map(
     (name, i) =>
-      new InProcessNode({ name, underlayIp: `192.168.99.${100 + i}` }, { clock, fabric, wire, transport: net.createTransport(name), random: seededRandom(i + 1) })
+      new InProcessNode(
+        { name, underlayIp: `192.168.99.${100 + i}` },
+        { clock, fabric, wire, transport: net.createTransport(name), random: seededRandom(i + 1) }
+      )
   );
   /** Ticks the clock until the promise settles (the control protocol needs delivery time). */
   async function settle<T>(p: Promise<T>): Promise<T> {
@@ -30,13 +33,23 @@ function setup(names: string[]) {
 }
 
 async function errorOf(p: Promise<unknown>): Promise<NodeError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e
+  );
   expect(err).toBeInstanceOf(NodeError);
   return err as NodeError;
 }
 
-function addressesOf(ns: { allInterfaces(): { name: string; addresses: { address: string }[] }[] }): Record<string, string[]> {
-  return Object.fromEntries(ns.allInterfaces().filter((i) => i.name !== 'lo').map((i) => [i.name, i.addresses.map((a) => a.address)]));
+function addressesOf(ns: {
+  allInterfaces(): { name: string; addresses: { address: string }[] }[];
+}): Record<string, string[]> {
+  return Object.fromEntries(
+    ns
+      .allInterfaces()
+      .filter((i) => i.name !== 'lo')
+      .map((i) => [i.name, i.addresses.map((a) => a.address)])
+  );
 }
 
 describe('InProcessNode', () => {
@@ -74,7 +87,9 @@ describe('InProcessNode', () => {
     const { net, nodes, settle } = setup(['node-1', 'node-2']);
     const tokens = await settle(nodes[0]!.initSwarm());
     net.partition(['node-1'], ['node-2']);
-    expect((await errorOf(settle(nodes[1]!.joinSwarm('node-1', tokens.worker)))).code).toBe('NODE_ERR_LEADER_UNREACHABLE');
+    expect((await errorOf(settle(nodes[1]!.joinSwarm('node-1', tokens.worker)))).code).toBe(
+      'NODE_ERR_LEADER_UNREACHABLE'
+    );
     expect(nodes[0]!.manager.nodes()).toHaveLength(1);
     net.heal();
     await settle(nodes[1]!.joinSwarm('node-1', tokens.worker));
@@ -88,9 +103,19 @@ describe('InProcessNode', () => {
     await settle(n2.joinSwarm('node-1', tokens.worker));
     clock.tick(2_000);
     const roles = n1.manager.nodes().map((n) => [n.Description.Hostname, n.Spec.Role, n.Status.State]);
-    expect(roles).toEqual([['node-1', 'manager', 'ready'], ['node-2', 'worker', 'ready']]);
+    expect(roles).toEqual([
+      ['node-1', 'manager', 'ready'],
+      ['node-2', 'worker', 'ready']
+    ]);
     expect(addressesOf(n2.sandboxes.ingressSbox).eth0).toEqual(['10.0.0.3']);
-    for (const n of [n1, n2]) expect(n.gossip.members().filter((m) => m.state === 'alive').map((m) => m.node).sort()).toEqual(['node-1', 'node-2']);
+    for (const n of [n1, n2])
+      expect(
+        n.gossip
+          .members()
+          .filter((m) => m.state === 'alive')
+          .map((m) => m.node)
+          .sort()
+      ).toEqual(['node-1', 'node-2']);
   });
 
   it('runs assigned tasks through accepted → running, wired to the overlay and docker_gwbridge', async () => {
@@ -104,7 +129,13 @@ describe('InProcessNode', () => {
     expect(tasks.map((t) => t.state)).toEqual(['running', 'running']);
     for (const t of tasks) {
       const stored = n1.manager.store.get('task', t.assignment.taskId)!;
-      expect(stored.transitions.map((x) => x.state).slice(-5)).toEqual(['accepted', 'preparing', 'ready', 'starting', 'running']);
+      expect(stored.transitions.map((x) => x.state).slice(-5)).toEqual([
+        'accepted',
+        'preparing',
+        'ready',
+        'starting',
+        'running'
+      ]);
       expect(t.ns.name).toBe(`web.${t.assignment.slot}.${t.assignment.taskId}`);
       const addrs = addressesOf(t.ns);
       expect(addrs.eth0).toEqual(stored.networks[0]!.addresses.map((a) => a.split('/')[0]));
@@ -113,14 +144,24 @@ describe('InProcessNode', () => {
     n1.manager.scale('web', 0);
     clock.tick(100);
     expect([...n1.tasks, ...n2.tasks]).toEqual([]);
-    expect(fabric.allNamespaces().map((ns) => ns.name).filter((n) => n.startsWith('web.'))).toEqual([]);
+    expect(
+      fabric
+        .allNamespaces()
+        .map((ns) => ns.name)
+        .filter((n) => n.startsWith('web.'))
+    ).toEqual([]);
     expect(n1.manager.tasks('web').map((t) => t.Status.State)).toEqual(['shutdown', 'shutdown']);
   });
 
   it('reports a task of an unknown image as rejected', async () => {
     const { clock, nodes, settle } = setup(['node-1']);
     await settle(nodes[0]!.initSwarm());
-    nodes[0]!.manager.createService({ name: 'bad', image: 'no-such-image', replicas: 1, restartPolicy: { condition: 'none' } });
+    nodes[0]!.manager.createService({
+      name: 'bad',
+      image: 'no-such-image',
+      replicas: 1,
+      restartPolicy: { condition: 'none' }
+    });
     clock.tick(100);
     expect(nodes[0]!.manager.tasks('bad')[0]!.Status.State).toBe('rejected');
     expect(nodes[0]!.tasks).toEqual([]);

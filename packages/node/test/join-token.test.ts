@@ -28,19 +28,21 @@ describe('join tokens', () => {
     expect(roleOfToken(tokens, other.worker)).toBeUndefined();
   });
 
-  it.each(['', 'SWMTKN-1-abc-def', `SWMTKN-2-${'a'.repeat(50)}-${'b'.repeat(25)}`, `SWMTKN-1-${'A'.repeat(50)}-${'b'.repeat(25)}`])(
-    'refuses malformed %j with NODE_ERR_INVALID_TOKEN',
-    (token) => {
-      const err = (() => {
-        try {
-          parseJoinToken(token, 'node-9');
-        } catch (e) {
-          return e;
-        }
-      })();
-      expect(err).toBeInstanceOf(NodeError);
-      expect((err as NodeError).code).toBe('NODE_ERR_INVALID_TOKEN');
-      expect((err as NodeError).type.node).toBe('node-9');
-    }
-  );
+  it.each([
+    '',
+    'SWMTKN-1-abc-def',
+    `SWMTKN-2-${'a'.repeat(50)}-${'b'.repeat(25)}`,
+    `SWMTKN-1-${'A'.repeat(50)}-${'b'.repeat(25)}`
+  ])('refuses malformed %j with NODE_ERR_INVALID_TOKEN', (token) => {
+    const err = (() => {
+      try {
+        parseJoinToken(token, 'node-9');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(NodeError);
+    expect((err as NodeError).code).toBe('NODE_ERR_INVALID_TOKEN');
+    expect((err as NodeError).type.node).toBe('node-9');
+  });
 });

@@ -24,7 +24,12 @@ describe('inProcessHandle / nodeStatus', () => {
     const wire = new Wire('underlay');
     const net = new MemoryNetwork({ clock });
     const [a, b] = ['node-1', 'node-2'].map((name, i) =>
-      inProcessHandle(new InProcessNode({ name, underlayIp: `192.168.99.${100 + i}` }, { clock, fabric, wire, transport: net.createTransport(name), random: seededRandom(i + 1) }))
+      inProcessHandle(
+        new InProcessNode(
+          { name, underlayIp: `192.168.99.${100 + i}` },
+          { clock, fabric, wire, transport: net.createTransport(name), random: seededRandom(i + 1) }
+        )
+      )
     );
     const before = await a!.status();
     expect(before).toMatchObject({ name: 'node-1', joined: false, leader: false, aliveMembers: [], tasks: [] });
@@ -39,7 +44,10 @@ describe('inProcessHandle / nodeStatus', () => {
     expect(worker.leader).toBe(false);
     expect(worker.manager).toBeUndefined();
     expect(leader.aliveMembers).toEqual(['node-1', 'node-2']);
-    expect(leader.manager!.nodes.map((n) => [n.hostname, n.state]).sort()).toEqual([['node-1', 'ready'], ['node-2', 'ready']]);
+    expect(leader.manager!.nodes.map((n) => [n.hostname, n.state]).sort()).toEqual([
+      ['node-1', 'ready'],
+      ['node-2', 'ready']
+    ]);
     expect(leader.manager!.nodes.map((n) => n.id).sort()).toEqual([leader.nodeId, worker.nodeId].sort());
     expect(structuredClone(leader)).toEqual(leader);
 

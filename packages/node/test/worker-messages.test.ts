@@ -12,7 +12,9 @@ describe('worker messages', () => {
   });
 
   it('has requests going to the worker and replies coming back', () => {
-    const toWorker = Object.entries(WORKER_MSG_DIRECTION).filter(([, d]) => d === 'main→worker').map(([t]) => t);
+    const toWorker = Object.entries(WORKER_MSG_DIRECTION)
+      .filter(([, d]) => d === 'main→worker')
+      .map(([t]) => t);
     expect(toWorker).toContain('join');
     expect(toWorker).not.toContain('failure');
     expect(toWorker.length).toBeGreaterThan(0);

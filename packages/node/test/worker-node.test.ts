@@ -1,19 +1,25 @@
 import { describe, it, expect } from 'vitest';
 import type { Logger } from '@swarmsim/interface';
 import { waitFor } from '@swarmsim/testkit';
-import type { NodeError} from '../src/errors.js';
+import type { NodeError } from '../src/errors.js';
 import { RemoteError } from '../src/errors.js';
 import { WorkerNode } from '../src/worker-node.js';
 
 // Spawns the built dist/worker.js (npm test builds with tsc -b first).
 describe('WorkerNode', () => {
   it('runs a node in a worker thread: init, coded failures across the port, and terminate', async () => {
-    const node = await WorkerNode.spawn({ node: { name: 'node-1', underlayIp: '192.168.99.100', preset: 'local' }, host: '127.0.1.1', wsToken: 't' });
+    const node = await WorkerNode.spawn({
+      node: { name: 'node-1', underlayIp: '192.168.99.100', preset: 'local' },
+      host: '127.0.1.1',
+      wsToken: 't'
+    });
     try {
       expect(node.url).toMatch(/^ws:\/\/127\.0\.(1\.1|0\.1):\d+$/);
       expect(await node.status()).toMatchObject({ name: 'node-1', joined: false, leader: false });
 
-      const early = await node.manager({ op: 'createService', spec: { name: 'web', image: 'nginx' } }).catch((e: unknown) => e);
+      const early = await node
+        .manager({ op: 'createService', spec: { name: 'web', image: 'nginx' } })
+        .catch((e: unknown) => e);
       expect(early).toBeInstanceOf(RemoteError);
       expect((early as RemoteError).code).toBe('NODE_ERR_NOT_MANAGER');
 
@@ -40,10 +46,23 @@ describe('WorkerNode', () => {
   it("forwards the node's log lines at or above logLevel to the main thread logger, with node and component bindings", async () => {
     const lines: { level: string; bindings: Record<string, unknown>; msg?: string }[] = [];
     const capture = (bindings: Record<string, unknown>): Logger => {
-      const at = (level: string) => (obj: unknown, msg?: string) => lines.push({ level, bindings, ...(typeof obj === 'string' ? { msg: obj } : msg === undefined ? {} : { msg }) });
-      return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: (b) => capture({ ...bindings, ...b }) };
+      const at = (level: string) => (obj: unknown, msg?: string) =>
+        lines.push({ level, bindings, ...(typeof obj === 'string' ? { msg: obj } : msg === undefined ? {} : { msg }) });
+      return {
+        debug: at('debug'),
+        info: at('info'),
+        warn: at('warn'),
+        error: at('error'),
+        child: (b) => capture({ ...bindings, ...b })
+      };
     };
-    const node = await WorkerNode.spawn({ node: { name: 'node-1', underlayIp: '192.168.99.100', preset: 'local' }, host: '127.0.1.1', wsToken: 't', logLevel: 'info', logger: capture({}) });
+    const node = await WorkerNode.spawn({
+      node: { name: 'node-1', underlayIp: '192.168.99.100', preset: 'local' },
+      host: '127.0.1.1',
+      wsToken: 't',
+      logLevel: 'info',
+      logger: capture({})
+    });
     try {
       await node.initSwarm();
       await waitFor(() => lines.some((l) => l.msg === 'node joined'), { timeoutMs: 5000, what: 'the join logged' });

@@ -91,8 +91,17 @@ export function macToBytes(mac: MacAddress): Uint8Array {
 export function bytesToMac(bytes: Uint8Array, offset = 0): MacAddress {
   if (offset < 0 || offset + 6 > bytes.length) throw truncated('address', 6, bytes.length - offset, offset);
   return (
-    HEX_PAIRS[bytes[offset]!]! + ':' + HEX_PAIRS[bytes[offset + 1]!]! + ':' + HEX_PAIRS[bytes[offset + 2]!]! + ':' +
-    HEX_PAIRS[bytes[offset + 3]!]! + ':' + HEX_PAIRS[bytes[offset + 4]!]! + ':' + HEX_PAIRS[bytes[offset + 5]!]!
+    HEX_PAIRS[bytes[offset]!]! +
+    ':' +
+    HEX_PAIRS[bytes[offset + 1]!]! +
+    ':' +
+    HEX_PAIRS[bytes[offset + 2]!]! +
+    ':' +
+    HEX_PAIRS[bytes[offset + 3]!]! +
+    ':' +
+    HEX_PAIRS[bytes[offset + 4]!]! +
+    ':' +
+    HEX_PAIRS[bytes[offset + 5]!]!
   );
 }
 
@@ -137,7 +146,13 @@ export function bytesToIpv4(bytes: Uint8Array, offset = 0): Ipv4Address {
 export function macFromIpv4(ip: Ipv4Address): MacAddress {
   const n = ipv4ToUint32(ip);
   return (
-    '02:42:' + HEX_PAIRS[n >>> 24]! + ':' + HEX_PAIRS[(n >>> 16) & 0xff]! + ':' + HEX_PAIRS[(n >>> 8) & 0xff]! + ':' +
+    '02:42:' +
+    HEX_PAIRS[n >>> 24]! +
+    ':' +
+    HEX_PAIRS[(n >>> 16) & 0xff]! +
+    ':' +
+    HEX_PAIRS[(n >>> 8) & 0xff]! +
+    ':' +
     HEX_PAIRS[n & 0xff]!
   );
 }

@@ -24,7 +24,14 @@ describe('MAC addresses', () => {
 
   it('validates the colon form', () => {
     expect(isValidMac('02:42:ac:11:00:02')).toBe(true);
-    const bad = ['02:42:ac:11:00', '02-42-ac-11-00-02', '02:42:ac:11:00:0g', '02:42:ac:11:00:023', '', 'ü2:42:ac:11:00:02'];
+    const bad = [
+      '02:42:ac:11:00',
+      '02-42-ac-11-00-02',
+      '02:42:ac:11:00:0g',
+      '02:42:ac:11:00:023',
+      '',
+      'ü2:42:ac:11:00:02'
+    ];
     for (const s of bad) {
       expect(isValidMac(s)).toBe(false);
       expectPacketError(() => macToBytes(s), 'PACKET_ERR_BAD_ADDRESS');
@@ -45,7 +52,7 @@ describe('MAC addresses', () => {
 describe('IPv4 addresses', () => {
   it('converts to an unsigned 32-bit number and back', () => {
     expect(ipv4ToUint32('255.255.255.255')).toBe(4294967295);
-    expect(ipv4ToUint32('172.17.0.2')).toBe((172 << 24 >>> 0) + (17 << 16) + 2);
+    expect(ipv4ToUint32('172.17.0.2')).toBe(((172 << 24) >>> 0) + (17 << 16) + 2);
     expect(uint32ToIpv4(0xc0a80001)).toBe('192.168.0.1');
     expect(uint32ToIpv4(0)).toBe('0.0.0.0');
     expectPacketError(() => uint32ToIpv4(2 ** 32), 'PACKET_ERR_OUT_OF_RANGE');

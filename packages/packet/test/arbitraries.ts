@@ -63,7 +63,8 @@ export const icmpMessage: fc.Arbitrary<IcmpMessage> = fc.oneof(
     sequence: u16,
     data: bytes
   }),
-  fc.record({ kind: fc.constant('destination-unreachable' as const), code: u8, nextHopMtu: u16, original: bytes })
+  fc
+    .record({ kind: fc.constant('destination-unreachable' as const), code: u8, nextHopMtu: u16, original: bytes })
     // Only "fragmentation needed" carries the MTU on the wire.
     .map((m) => (m.code === 4 ? m : { ...m, nextHopMtu: 0 })),
   fc.record({ kind: fc.constant('time-exceeded' as const), code: u8, original: bytes }),

@@ -73,12 +73,18 @@ describe('decoders on hostile input', () => {
   for (const { name, valid, decode } of decoders) {
     it(`${name}: random bytes decode or throw PacketError`, () => {
       const input = fc.tuple(fc.uint8Array({ maxLength: 128 }), ipv4, ipv4);
-      fc.assert(fc.property(input, ([b, s, d]) => decodesOrPacketError(() => decode(b, s, d))), RUNS);
+      fc.assert(
+        fc.property(input, ([b, s, d]) => decodesOrPacketError(() => decode(b, s, d))),
+        RUNS
+      );
     });
 
     it(`${name}: mutated valid encodings decode or throw PacketError`, () => {
       const input = mutated(valid);
-      fc.assert(fc.property(input, (b) => decodesOrPacketError(() => decode(b, '10.0.0.1', '10.0.0.2'))), RUNS);
+      fc.assert(
+        fc.property(input, (b) => decodesOrPacketError(() => decode(b, '10.0.0.1', '10.0.0.2'))),
+        RUNS
+      );
     });
   }
 
@@ -92,20 +98,25 @@ describe('decoders on hostile input', () => {
     const frames = fc
       .tuple(ethernetFrame, ipv4Packet)
       .map(([eth, ip]) => encodeEthernet({ ...eth, payload: encodeIpv4(ip) }));
-    fc.assert(fc.property(mutated(frames), (f) => decodesOrPacketError(() => layered(f))), RUNS);
+    fc.assert(
+      fc.property(mutated(frames), (f) => decodesOrPacketError(() => layered(f))),
+      RUNS
+    );
   });
 });
 
 describe('encode → decode round trips', () => {
   it('ethernet', () => {
-    fc.assert(fc.property(ethernetFrame, (f) => {
+    fc.assert(
+      fc.property(ethernetFrame, (f) => {
         expect(decodeEthernet(encodeEthernet(f))).toEqual(f);
       })
     );
   });
 
   it('arp', () => {
-    fc.assert(fc.property(arpPacket, (p) => {
+    fc.assert(
+      fc.property(arpPacket, (p) => {
         expect(decodeArp(encodeArp(p))).toEqual(p);
       })
     );
@@ -122,28 +133,32 @@ describe('encode → decode round trips', () => {
   });
 
   it('icmp', () => {
-    fc.assert(fc.property(icmpMessage, (m) => {
+    fc.assert(
+      fc.property(icmpMessage, (m) => {
         expect(decodeIcmp(encodeIcmp(m))).toEqual(m);
       })
     );
   });
 
   it('udp', () => {
-    fc.assert(fc.property(udpDatagram, ipv4, ipv4, (d, s, t) => {
+    fc.assert(
+      fc.property(udpDatagram, ipv4, ipv4, (d, s, t) => {
         expect(decodeUdp(encodeUdp(d, s, t), s, t)).toEqual(d);
       })
     );
   });
 
   it('tcp', () => {
-    fc.assert(fc.property(tcpSegment, ipv4, ipv4, (seg, s, t) => {
+    fc.assert(
+      fc.property(tcpSegment, ipv4, ipv4, (seg, s, t) => {
         expect(decodeTcp(encodeTcp(seg, s, t), s, t)).toEqual(seg);
       })
     );
   });
 
   it('vxlan', () => {
-    fc.assert(fc.property(vxlanPacket, (p) => {
+    fc.assert(
+      fc.property(vxlanPacket, (p) => {
         expect(decodeVxlan(encodeVxlan(p))).toEqual(p);
       })
     );

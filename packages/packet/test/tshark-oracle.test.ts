@@ -141,6 +141,10 @@ describe.skipIf(skip)('tshark oracle', () => {
     pcap[ttl] = pcap[ttl]! ^ 1;
     const frames = dissect(pcap, 'corrupt.pcap');
     expect(field(frames[2], 'ip.checksum.status')).toEqual(['0']);
-    expect(field(frames[2], '_ws.expert.severity').map(Number).some((s) => s >= EXPERT_WARN)).toBe(true);
+    expect(
+      field(frames[2], '_ws.expert.severity')
+        .map(Number)
+        .some((s) => s >= EXPERT_WARN)
+    ).toBe(true);
   });
 });

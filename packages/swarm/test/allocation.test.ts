@@ -92,28 +92,45 @@ describe('published ports', () => {
   it('auto-assigns from 30000 upward', () => {
     const { manager } = cluster(1);
     manager.createService({ name: 'a', image: 'whoami', ports: [{ targetPort: 80 }] });
-    manager.createService({ name: 'b', image: 'whoami', ports: [{ targetPort: 80 }, { targetPort: 81, protocol: 'udp' }] });
+    manager.createService({
+      name: 'b',
+      image: 'whoami',
+      ports: [{ targetPort: 80 }, { targetPort: 81, protocol: 'udp' }]
+    });
     const ports = manager.services().map((s) => s.Endpoint.Ports.map((p) => `${p.PublishedPort}/${p.Protocol}`));
     expect(ports).toEqual([['30000/tcp'], ['30001/tcp', '30000/udp']]);
   });
 
   it('rejects an ingress port already used by another service, with its name and id', () => {
     const { manager } = cluster(1);
-    const web = manager.createService({ name: 'web', image: 'whoami', ports: [{ targetPort: 80, publishedPort: 8080 }] });
-    const err = catchErr(() => manager.createService({ name: 'api', image: 'whoami', ports: [{ targetPort: 80, publishedPort: 8080 }] }));
+    const web = manager.createService({
+      name: 'web',
+      image: 'whoami',
+      ports: [{ targetPort: 80, publishedPort: 8080 }]
+    });
+    const err = catchErr(() =>
+      manager.createService({ name: 'api', image: 'whoami', ports: [{ targetPort: 80, publishedPort: 8080 }] })
+    );
     expect(err).toBeInstanceOf(SwarmError);
     expect(err.code).toBe('SWARM_ERR_PORT_IN_USE');
     expect(err.type).toMatchObject({ port: 8080, serviceName: 'web', serviceId: web.id });
     expect(manager.services().map((s) => s.Spec.Name)).toEqual(['web']);
     // The port frees with the service.
     manager.removeService('web');
-    expect(manager.createService({ name: 'api', image: 'whoami', ports: [{ targetPort: 80, publishedPort: 8080 }] }).endpoint.ports[0]!.publishedPort).toBe(8080);
+    expect(
+      manager.createService({ name: 'api', image: 'whoami', ports: [{ targetPort: 80, publishedPort: 8080 }] }).endpoint
+        .ports[0]!.publishedPort
+    ).toBe(8080);
   });
 
   it('lets host-mode ports repeat and keeps them off the ingress network', () => {
     const { manager } = cluster(1);
     for (const name of ['a', 'b']) {
-      manager.createService({ name, image: 'whoami', ports: [{ targetPort: 80, publishedPort: 8080, publishMode: 'host' }] });
+      manager.createService({
+        name,
+        image: 'whoami',
+        ports: [{ targetPort: 80, publishedPort: 8080, publishMode: 'host' }]
+      });
     }
     expect(manager.services().every((s) => s.Endpoint.VirtualIPs.length === 0)).toBe(true);
   });
@@ -121,7 +138,12 @@ describe('published ports', () => {
   it('rejects dnsrr with an ingress-published port', () => {
     const { manager } = cluster(1);
     const err = catchErr(() =>
-      manager.createService({ name: 'x', image: 'whoami', endpointMode: 'dnsrr', ports: [{ targetPort: 80, publishedPort: 80 }] })
+      manager.createService({
+        name: 'x',
+        image: 'whoami',
+        endpointMode: 'dnsrr',
+        ports: [{ targetPort: 80, publishedPort: 80 }]
+      })
     );
     expect(err.code).toBe('SWARM_ERR_DNSRR_INGRESS');
     expect(manager.services()).toEqual([]);

@@ -22,7 +22,10 @@ describe('task states', () => {
     const node = manager.joinNode({ hostname: 'n1' });
     manager.createService({ name: 's', image: 'whoami' });
     const id = manager.tasks('s')[0]!.ID;
-    expect(manager.tasks('s')[0]!.Status).toMatchObject({ State: 'assigned', Message: 'scheduler assigned task to node' });
+    expect(manager.tasks('s')[0]!.Status).toMatchObject({
+      State: 'assigned',
+      Message: 'scheduler assigned task to node'
+    });
     clock.tick(500);
     manager.reportTaskState(node.id, id, 'accepted');
     clock.tick(500);
@@ -37,10 +40,14 @@ describe('task states', () => {
     ]);
     const codes = task.transitions.map((t) => TASK_STATE_CODE[t.state]);
     expect(codes).toEqual([...codes].sort((a, b) => a - b));
-    expect(manager.tasks('s')[0]!.Status).toEqual({ Timestamp: new Date(2_000).toISOString(), State: 'running', Message: 'started' });
+    expect(manager.tasks('s')[0]!.Status).toEqual({
+      Timestamp: new Date(2_000).toISOString(),
+      State: 'running',
+      Message: 'started'
+    });
   });
 
-  it('ignores reports about another node\'s task and refuses unknown nodes', () => {
+  it("ignores reports about another node's task and refuses unknown nodes", () => {
     const { manager, nodeIds } = cluster(2);
     manager.createService({ name: 's', image: 'whoami' });
     const task = manager.tasks('s')[0]!;
@@ -93,7 +100,13 @@ describe('assignments', () => {
   it('stream each node its tasks with network attachments and addresses, then removals', () => {
     const { manager, agents, nodeIds } = cluster(2);
     const net = manager.createNetwork({ name: 'app' });
-    manager.createService({ name: 'web', image: 'whoami', replicas: 2, networks: ['app'], ports: [{ targetPort: 80 }] });
+    manager.createService({
+      name: 'web',
+      image: 'whoami',
+      replicas: 2,
+      networks: ['app'],
+      ports: [{ targetPort: 80 }]
+    });
     const first = agents[0]!.received[0]!;
     const change = first.changes[0]!;
     expect(first.nodeId).toBe(nodeIds[0]);

@@ -14,7 +14,13 @@ describe('SwarmError codes', () => {
   });
 
   it('are SwarmsimErrors carrying code and metadata', () => {
-    const type: SwarmErrorType = { code: 'SWARM_ERR_PORT_IN_USE', port: 8080, protocol: 'tcp', serviceName: 'web', serviceId: 'x' };
+    const type: SwarmErrorType = {
+      code: 'SWARM_ERR_PORT_IN_USE',
+      port: 8080,
+      protocol: 'tcp',
+      serviceName: 'web',
+      serviceId: 'x'
+    };
     const err = new SwarmError(type);
     expect(err).toBeInstanceOf(SwarmsimError);
     expect(err.code).toBe('SWARM_ERR_PORT_IN_USE');

@@ -32,7 +32,12 @@ export class FakeAgent {
 
   /** Reports that the task's process exited (failed, or complete with code 0). */
   exit(taskId: string, state: 'failed' | 'complete' = 'failed'): void {
-    this.manager.reportTaskState(this.nodeId, taskId, state, state === 'failed' ? { err: 'task: non-zero exit (1)' } : {});
+    this.manager.reportTaskState(
+      this.nodeId,
+      taskId,
+      state,
+      state === 'failed' ? { err: 'task: non-zero exit (1)' } : {}
+    );
   }
 
   private follow(taskId: string): void {
@@ -44,7 +49,8 @@ export class FakeAgent {
     }
     for (const state of START) {
       if (TASK_STATE_CODE[state] > TASK_STATE_CODE[task.desiredState]) break;
-      if (TASK_STATE_CODE[state] > TASK_STATE_CODE[this.manager.store.get('task', taskId)!.status.state]) this.report(taskId, state);
+      if (TASK_STATE_CODE[state] > TASK_STATE_CODE[this.manager.store.get('task', taskId)!.status.state])
+        this.report(taskId, state);
     }
   }
 
@@ -73,7 +79,8 @@ export function cluster(n: number, init: ManagerInit = {}, labels: Record<string
   const spread = (service: string) => {
     const counts: Record<string, number> = {};
     for (const t of manager.tasks(service)) {
-      if (t.DesiredState === 'running' || t.DesiredState === 'ready') counts[host(t.NodeID) ?? '-'] = (counts[host(t.NodeID) ?? '-'] ?? 0) + 1;
+      if (t.DesiredState === 'running' || t.DesiredState === 'ready')
+        counts[host(t.NodeID) ?? '-'] = (counts[host(t.NodeID) ?? '-'] ?? 0) + 1;
     }
     return counts;
   };
@@ -81,6 +88,9 @@ export function cluster(n: number, init: ManagerInit = {}, labels: Record<string
 }
 
 /** The address on a network of a task view, without prefix. */
-export function addrOn(task: { NetworksAttachments: { Network: { ID: string }; Addresses: string[] }[] }, networkId: string) {
+export function addrOn(
+  task: { NetworksAttachments: { Network: { ID: string }; Addresses: string[] }[] },
+  networkId: string
+) {
   return task.NetworksAttachments.find((a) => a.Network.ID === networkId)?.Addresses[0];
 }

@@ -49,11 +49,14 @@ describe('replicated services', () => {
     ]);
   });
 
-  it('replace a dead worker\'s tasks in the same slots on live nodes after the heartbeat grace', () => {
+  it("replace a dead worker's tasks in the same slots on live nodes after the heartbeat grace", () => {
     const { manager, agents, clock, nodeIds } = cluster(3);
     manager.createService({ name: 'web', image: 'whoami', replicas: 6 });
     const victim = nodeIds[2]!;
-    const lostSlots = manager.tasks('web').filter((t) => t.NodeID === victim).map((t) => t.Slot);
+    const lostSlots = manager
+      .tasks('web')
+      .filter((t) => t.NodeID === victim)
+      .map((t) => t.Slot);
     agents[2]!.kill();
     clock.tick(GRACE_LAN - 1);
     expect(manager.nodes()[2]!.Status.State).toBe('ready'); // last heartbeat at join (t=0): Down at t=15000
@@ -63,7 +66,9 @@ describe('replicated services', () => {
     expect(replacements.map((t) => t.Slot).sort()).toEqual([...lostSlots].sort());
     expect(replacements.every((t) => t.DesiredState === 'ready')).toBe(true); // waiting for the restart delay
     clock.tick(5_000);
-    expect(manager.tasks('web').filter((t) => t.DesiredState === 'running' && t.Status.State === 'running')).toHaveLength(6);
+    expect(
+      manager.tasks('web').filter((t) => t.DesiredState === 'running' && t.Status.State === 'running')
+    ).toHaveLength(6);
     const history = manager.tasks('web').filter((t) => t.NodeID === victim);
     expect(history.map((t) => [t.DesiredState, t.Status.State])).toEqual([
       ['shutdown', 'running'],
@@ -112,9 +117,19 @@ describe('replicated services', () => {
     manager.scale('web', 2);
     const live = manager.tasks('web').filter((t) => t.DesiredState === 'running');
     expect(live.map((t) => t.Slot)).toEqual([1, 2]);
-    expect(manager.tasks('web').filter((t) => t.Status.State === 'shutdown').map((t) => t.Slot)).toEqual([3, 4]);
+    expect(
+      manager
+        .tasks('web')
+        .filter((t) => t.Status.State === 'shutdown')
+        .map((t) => t.Slot)
+    ).toEqual([3, 4]);
     manager.scale('web', 3);
-    expect(manager.tasks('web').filter((t) => t.DesiredState === 'running').map((t) => t.Slot)).toEqual([1, 2, 3]);
+    expect(
+      manager
+        .tasks('web')
+        .filter((t) => t.DesiredState === 'running')
+        .map((t) => t.Slot)
+    ).toEqual([1, 2, 3]);
   });
 });
 
@@ -130,7 +145,10 @@ describe('restart policy', () => {
     expect(manager.store.get('task', next.ID)!.desiredState).toBe('ready');
     clock.tick(1);
     expect(manager.store.get('task', next.ID)!.status.state).toBe('running');
-    expect(manager.store.get('task', first.ID)!.status).toMatchObject({ state: 'failed', err: 'task: non-zero exit (1)' });
+    expect(manager.store.get('task', first.ID)!.status).toMatchObject({
+      state: 'failed',
+      err: 'task: non-zero exit (1)'
+    });
   });
 
   it('does not restart a completed task under on-failure, nor anything under none', () => {
@@ -179,7 +197,11 @@ describe('long-Down nodes', () => {
     expect(manager.store.get('task', stranded.ID)!.status.state).toBe('running');
     clock.tick(1);
     const orphaned = manager.store.get('task', stranded.ID)!;
-    expect([orphaned.status.state, orphaned.status.message, orphaned.networks]).toEqual(['orphaned', 'task orphaned', []]);
+    expect([orphaned.status.state, orphaned.status.message, orphaned.networks]).toEqual([
+      'orphaned',
+      'task orphaned',
+      []
+    ]);
     expect(manager.store.get('node', nodeIds[1]!)!.attachments[net.id]).toBeUndefined();
   });
 });

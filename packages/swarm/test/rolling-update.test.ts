@@ -10,7 +10,9 @@ describe('rolling update', () => {
       if (c.kind !== 'task' || c.action !== 'create') return;
       const t = manager.store.get('task', c.id)!;
       // Stop-first: when a new task is created, its slot's old task is already told to stop.
-      const stillRunning = manager.store.list('task').some((o) => o.slot === t.slot && o.id !== t.id && o.desiredState === 'running');
+      const stillRunning = manager.store
+        .list('task')
+        .some((o) => o.slot === t.slot && o.id !== t.id && o.desiredState === 'running');
       seen.push(`${t.slot}:${t.template.image}:${stillRunning}`);
     });
     manager.updateService('web', { name: 'web', image: 'whoami:2', replicas: 3 });
@@ -30,7 +32,11 @@ describe('rolling update', () => {
     const updateConfig = { parallelism: 2, delayMs: 10_000 };
     manager.createService({ name: 'web', image: 'a', replicas: 4, updateConfig });
     manager.updateService('web', { name: 'web', image: 'b', replicas: 4, updateConfig });
-    const images = () => manager.store.list('task').filter((t) => t.desiredState === 'running').map((t) => t.template.image);
+    const images = () =>
+      manager.store
+        .list('task')
+        .filter((t) => t.desiredState === 'running')
+        .map((t) => t.template.image);
     expect(images().sort()).toEqual(['a', 'a', 'b', 'b']);
     expect(manager.services()[0]!.UpdateStatus!.State).toBe('updating');
     clock.tick(9_999);
@@ -54,7 +60,12 @@ describe('rolling update', () => {
     ]);
     const fresh = live[1]!;
     manager.reportTaskState(fresh.nodeId!, fresh.id, 'running');
-    expect(manager.store.list('task').filter((t) => t.desiredState === 'running').map((t) => t.template.image)).toEqual(['b']);
+    expect(
+      manager.store
+        .list('task')
+        .filter((t) => t.desiredState === 'running')
+        .map((t) => t.template.image)
+    ).toEqual(['b']);
     expect(manager.services()[0]!.UpdateStatus!.State).toBe('completed');
   });
 
@@ -69,7 +80,12 @@ describe('rolling update', () => {
     expect(status.State).toBe('paused');
     expect(status.Message).toContain(fresh.id);
     // Slot 2 is left on the old image.
-    expect(manager.store.list('task').filter((t) => t.slot === 2 && t.desiredState === 'running').map((t) => t.template.image)).toEqual(['a']);
+    expect(
+      manager.store
+        .list('task')
+        .filter((t) => t.slot === 2 && t.desiredState === 'running')
+        .map((t) => t.template.image)
+    ).toEqual(['a']);
   });
 
   it('scaling alone does not start an update', () => {

@@ -36,7 +36,12 @@ describe('scheduler', () => {
     const { manager, spread } = cluster(3, {}, labels);
     manager.createService({ name: 'w', image: 'whoami', replicas: 4, constraints: ['node.role==worker'] });
     manager.createService({ name: 'h', image: 'whoami', replicas: 2, constraints: ['node.hostname == node-2'] });
-    manager.createService({ name: 'e', image: 'whoami', replicas: 2, constraints: ['node.labels.zone==east', 'node.labels.ssd!=true'] });
+    manager.createService({
+      name: 'e',
+      image: 'whoami',
+      replicas: 2,
+      constraints: ['node.labels.zone==east', 'node.labels.ssd!=true']
+    });
     manager.createService({ name: 'n', image: 'whoami', replicas: 3, constraints: ['node.labels.zone!=east'] });
     expect(spread('w')).toEqual({ 'node-2': 2, 'node-3': 2 });
     expect(spread('h')).toEqual({ 'node-2': 2 });

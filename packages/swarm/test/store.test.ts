@@ -72,7 +72,9 @@ describe('Manager objects', () => {
     expect(code(() => manager.createService({ name: 't', image: 'x', networks: ['zz'] }))).toBe('SWARM_ERR_NOT_FOUND');
     expect(code(() => manager.removeNetwork('n'))).toBe('SWARM_ERR_NETWORK_IN_USE');
     expect(code(() => manager.removeNetwork('ingress'))).toBe('SWARM_ERR_NETWORK_IN_USE');
-    expect(code(() => manager.createService({ name: 'g', image: 'x', mode: 'global', replicas: 2 }))).toBe('SWARM_ERR_INVALID_SPEC');
+    expect(code(() => manager.createService({ name: 'g', image: 'x', mode: 'global', replicas: 2 }))).toBe(
+      'SWARM_ERR_INVALID_SPEC'
+    );
     expect(code(() => manager.scale('s', -1))).toBe('SWARM_ERR_INVALID_SPEC');
     manager.removeService('s');
     manager.removeNetwork('n');

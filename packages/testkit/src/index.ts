@@ -20,9 +20,10 @@
 export { ManualClock } from './manual-clock.js';
 export { realClock } from './real-clock.js';
 export { waitFor, WaitForTimeoutError, type WaitForOptions } from './wait-for.js';
-export { MemoryNetwork, type LinkConditions, type MemoryNetworkOptions, type MemoryNetworkStats } from './memory-network/index.js';
 export {
-  TransportError,
-  type TransportErrorType,
-  type UnreachableReason
-} from './transport-errors.js';
+  MemoryNetwork,
+  type LinkConditions,
+  type MemoryNetworkOptions,
+  type MemoryNetworkStats
+} from './memory-network/index.js';
+export { TransportError, type TransportErrorType, type UnreachableReason } from './transport-errors.js';

@@ -29,7 +29,10 @@ export function payloadTooLarge(size: number, maxPayloadBytes: number): Transpor
 
 /** The failure of a reliable send to `peer`. */
 export function unreachable(peer: PeerId, reason: UnreachableReason): TransportError {
-  return new TransportError({ code: 'TRANSPORT_ERR_UNREACHABLE', peer, reason }, `peer ${peer} unreachable (${reason})`);
+  return new TransportError(
+    { code: 'TRANSPORT_ERR_UNREACHABLE', peer, reason },
+    `peer ${peer} unreachable (${reason})`
+  );
 }
 
 /** A send on, or a message in flight from, a closed transport. */

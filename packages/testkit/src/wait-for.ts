@@ -11,7 +11,11 @@ export interface WaitForOptions {
 }
 
 /** Thrown by {@link waitFor} when the deadline passes. */
-export class WaitForTimeoutError extends SwarmsimError<{ code: 'TESTKIT_ERR_WAIT_TIMEOUT'; what: string; timeoutMs: number }> {}
+export class WaitForTimeoutError extends SwarmsimError<{
+  code: 'TESTKIT_ERR_WAIT_TIMEOUT';
+  what: string;
+  timeoutMs: number;
+}> {}
 
 /**
  * Polls `predicate` until it returns a truthy value (which is returned) or the deadline passes — the way

@@ -18,21 +18,28 @@ await transportSuite('MemoryNetwork', async () => {
   };
 });
 
-await transportSuite('MemoryNetwork with jitter and a small payload limit', async () => {
-  const clock = new ManualClock();
-  const net = new MemoryNetwork({ clock }, { seed: 9, maxPayloadBytes: 512, defaults: { latencyMs: 5, jitterMs: 10 } });
-  const transports = ['a', 'b', 'c'].map((id) => net.createTransport(id));
-  return {
-    transports,
-    advance: async (ms) => {
-      clock.tick(ms);
-      await Promise.resolve();
-    },
-    teardown: async () => {
-      await Promise.all(transports.map((t) => t.close()));
-    }
-  };
-}, { stepMs: 2 });
+await transportSuite(
+  'MemoryNetwork with jitter and a small payload limit',
+  async () => {
+    const clock = new ManualClock();
+    const net = new MemoryNetwork(
+      { clock },
+      { seed: 9, maxPayloadBytes: 512, defaults: { latencyMs: 5, jitterMs: 10 } }
+    );
+    const transports = ['a', 'b', 'c'].map((id) => net.createTransport(id));
+    return {
+      transports,
+      advance: async (ms) => {
+        clock.tick(ms);
+        await Promise.resolve();
+      },
+      teardown: async () => {
+        await Promise.all(transports.map((t) => t.close()));
+      }
+    };
+  },
+  { stepMs: 2 }
+);
 
 // Zero latency: delivery is due at once, and must still wait for the clock, never run inside the send.
 await transportSuite('MemoryNetwork with zero latency', async () => {

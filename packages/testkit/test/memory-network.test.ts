@@ -103,7 +103,10 @@ describe('MemoryNetwork', () => {
     const second = node('a').sendReliable('b', 'control', Uint8Array.of(2));
     clock.tick(30);
     await Promise.all([first, second]);
-    expect(inbox('b').map((r) => [r.byte, r.at])).toEqual([[1, 30], [2, 30]]);
+    expect(inbox('b').map((r) => [r.byte, r.at])).toEqual([
+      [1, 30],
+      [2, 30]
+    ]);
   });
 
   it('partitions cut both directions, optionally one channel only, until healed', async () => {
@@ -114,7 +117,11 @@ describe('MemoryNetwork', () => {
     node('a').sendBestEffort('b', 'data', Uint8Array.of(3));
     const rel = node('b').sendReliable('a', 'gossip', Uint8Array.of(4));
     clock.tick(1);
-    expect((await rejection(rel)).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', peer: 'a', reason: 'partitioned' });
+    expect((await rejection(rel)).type).toMatchObject({
+      code: 'TRANSPORT_ERR_UNREACHABLE',
+      peer: 'a',
+      reason: 'partitioned'
+    });
     expect(inbox('b').map((r) => r.byte)).toEqual([3]);
     expect(inbox('a')).toEqual([]);
     net.heal();

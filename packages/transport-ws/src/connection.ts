@@ -2,7 +2,15 @@ import WebSocket from 'ws';
 import type { Channel, PeerId } from '@swarmsim/interface';
 import { AckTracker, type Pending } from './ack-tracker.js';
 import { unreachable, type WsUnreachableReason } from './errors.js';
-import { decodeFrame, encodeAck, encodeBatch, FRAME_OVERHEAD_BYTES, FrameType, MESSAGE_OVERHEAD_BYTES, type FrameMessage } from './frame.js';
+import {
+  decodeFrame,
+  encodeAck,
+  encodeBatch,
+  FRAME_OVERHEAD_BYTES,
+  FrameType,
+  MESSAGE_OVERHEAD_BYTES,
+  type FrameMessage
+} from './frame.js';
 import type { ResolvedWsInit } from './options.js';
 import type { WsTransportStats } from './stats.js';
 
@@ -133,7 +141,8 @@ export class Connection implements Sender {
     // ws already holds the bytes; refusing to decode them keeps one big frame from costing more.
     const oversize = data.byteLength > this.ctx.init.maxFrameBytes;
     const frame = oversize ? undefined : decodeFrame(data);
-    if (frame?.type === FrameType.Ack) return this.acks.ack(frame.highestSeq, frame.refused, () => unreachable(this.peer, 'faulted'));
+    if (frame?.type === FrameType.Ack)
+      return this.acks.ack(frame.highestSeq, frame.refused, () => unreachable(this.peer, 'faulted'));
     stats.framesReceived++;
     if (frame === undefined) {
       if (oversize) stats.oversizeFrames++;

@@ -8,7 +8,8 @@
 import { SwarmsimError, type PeerId } from '@swarmsim/interface';
 
 /** Why a reliable send to a peer failed. */
-export type WsUnreachableReason = 'unknown' | 'refused' | 'unauthorized' | 'disconnected' | 'timeout' | 'faulted' | 'backoff' | 'overloaded';
+export type WsUnreachableReason =
+  'unknown' | 'refused' | 'unauthorized' | 'disconnected' | 'timeout' | 'faulted' | 'backoff' | 'overloaded';
 
 /** Payloads of {@link WsTransportError}. */
 export type WsTransportErrorType =
@@ -31,7 +32,10 @@ export function payloadTooLarge(size: number, maxPayloadBytes: number): WsTransp
 
 /** The failure of a reliable send to `peer`. */
 export function unreachable(peer: PeerId, reason: WsUnreachableReason): WsTransportError {
-  return new WsTransportError({ code: 'TRANSPORT_ERR_UNREACHABLE', peer, reason }, `peer ${peer} unreachable (${reason})`);
+  return new WsTransportError(
+    { code: 'TRANSPORT_ERR_UNREACHABLE', peer, reason },
+    `peer ${peer} unreachable (${reason})`
+  );
 }
 
 /** A send on, or a message in flight from, a closed transport. */

@@ -31,8 +31,7 @@ export interface FrameMessage {
 
 /** A decoded frame. */
 export type Frame =
-  | { type: FrameType.Batch; messages: FrameMessage[] }
-  | { type: FrameType.Ack; highestSeq: number; refused: number[] };
+  { type: FrameType.Batch; messages: FrameMessage[] } | { type: FrameType.Ack; highestSeq: number; refused: number[] };
 
 // Plain arrays, no msgpackr records: the layout stays readable by any msgpack decoder.
 const packr = new Packr({ useRecords: false, moreTypes: false });

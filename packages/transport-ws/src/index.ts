@@ -20,4 +20,13 @@ export { createWsTransport, WsTransport, type WsTransportComponents } from './ws
 export type { WsTransportInit } from './options.js';
 export type { WsTransportStats } from './stats.js';
 export { WsTransportError, type WsTransportErrorType, type WsUnreachableReason } from './errors.js';
-export { FrameType, FRAME_VERSION, CHANNEL_CODES, encodeBatch, encodeAck, decodeFrame, type Frame, type FrameMessage } from './frame.js';
+export {
+  FrameType,
+  FRAME_VERSION,
+  CHANNEL_CODES,
+  encodeBatch,
+  encodeAck,
+  decodeFrame,
+  type Frame,
+  type FrameMessage
+} from './frame.js';

@@ -63,7 +63,11 @@ export function resolveInit(init: WsTransportInit): ResolvedWsInit {
   // A single payload must always fit in one frame, or a legal send could never be delivered.
   const minFrame = resolved.maxPayloadBytes + FRAME_OVERHEAD_BYTES + MESSAGE_OVERHEAD_BYTES;
   check('maxFrameBytes', resolved.maxFrameBytes, resolved.maxFrameBytes >= minFrame);
-  check('socketMaxPayloadBytes', resolved.socketMaxPayloadBytes, resolved.socketMaxPayloadBytes >= resolved.maxFrameBytes);
+  check(
+    'socketMaxPayloadBytes',
+    resolved.socketMaxPayloadBytes,
+    resolved.socketMaxPayloadBytes >= resolved.maxFrameBytes
+  );
   check('maxPayloadBytes', resolved.maxPayloadBytes, resolved.maxPayloadBytes > 0);
   check('reconnectMaxMs', resolved.reconnectMaxMs, resolved.reconnectMaxMs >= resolved.reconnectMinMs);
   return resolved;

@@ -31,8 +31,18 @@ export interface WsTransportStats {
 /** A zeroed {@link WsTransportStats}. */
 export function emptyStats(): WsTransportStats {
   return {
-    messagesSent: 0, messagesReceived: 0, framesSent: 0, framesReceived: 0, dropped: 0,
-    oversizeFrames: 0, badFrames: 0, authRejections: 0, connectFailures: 0, handlerErrors: 0,
-    connectionsDialed: 0, connectionsAccepted: 0, socketsOpen: 0
+    messagesSent: 0,
+    messagesReceived: 0,
+    framesSent: 0,
+    framesReceived: 0,
+    dropped: 0,
+    oversizeFrames: 0,
+    badFrames: 0,
+    authRejections: 0,
+    connectFailures: 0,
+    handlerErrors: 0,
+    connectionsDialed: 0,
+    connectionsAccepted: 0,
+    socketsOpen: 0
   };
 }

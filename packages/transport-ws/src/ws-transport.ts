@@ -1,7 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { seededRandom, silentLogger, type Channel, type Logger, type MessageHandler, type PeerId, type Transport } from '@swarmsim/interface';
+import {
+  seededRandom,
+  silentLogger,
+  type Channel,
+  type Logger,
+  type MessageHandler,
+  type PeerId,
+  type Transport
+} from '@swarmsim/interface';
 import { payloadTooLarge, transportClosed, unreachable, WsTransportError } from './errors.js';
 import { Connection, type Sender } from './connection.js';
 import { resolveInit, type ResolvedWsInit, type WsTransportInit } from './options.js';
@@ -15,7 +23,10 @@ export interface WsTransportComponents {
 }
 
 /** Starts a WebSocket transport: binds its server, then returns it ready to send and receive. */
-export async function createWsTransport(init: WsTransportInit, components: WsTransportComponents = {}): Promise<WsTransport> {
+export async function createWsTransport(
+  init: WsTransportInit,
+  components: WsTransportComponents = {}
+): Promise<WsTransport> {
   const transport = new WsTransport(resolveInit(init), components.logger ?? silentLogger);
   await transport.listen();
   return transport;
@@ -112,7 +123,11 @@ export class WsTransport implements Transport {
       this.server.once('listening', () => resolve());
       this.server.once('error', (err) => {
         const { host, port } = this.init;
-        reject(new WsTransportError({ code: 'WS_ERR_LISTEN_FAILED', host, port }, `cannot listen on ${host}:${port}`, { cause: err }));
+        reject(
+          new WsTransportError({ code: 'WS_ERR_LISTEN_FAILED', host, port }, `cannot listen on ${host}:${port}`, {
+            cause: err
+          })
+        );
       });
     });
   }
@@ -130,7 +145,8 @@ export class WsTransport implements Transport {
   }
 
   sendReliable(to: PeerId, channel: Channel, payload: Uint8Array): Promise<void> {
-    if (payload.byteLength > this.maxPayloadBytes) return Promise.reject(payloadTooLarge(payload.byteLength, this.maxPayloadBytes));
+    if (payload.byteLength > this.maxPayloadBytes)
+      return Promise.reject(payloadTooLarge(payload.byteLength, this.maxPayloadBytes));
     if (this.closed) return Promise.reject(transportClosed(this.localId));
     if (this.faulted.has(channel)) return Promise.reject(unreachable(to, 'faulted'));
     const sender = this.sender(to);

@@ -34,7 +34,8 @@ async function allToAll(ts: WsTransport[], rounds: number): Promise<void> {
     for (const from of ts) {
       for (const to of ts) {
         if (from === to) continue;
-        for (const channel of ['control', 'gossip'] as const) sends.push(from.sendReliable(to.localId, channel, Uint8Array.of(i)));
+        for (const channel of ['control', 'gossip'] as const)
+          sends.push(from.sendReliable(to.localId, channel, Uint8Array.of(i)));
       }
     }
     await nextTurn();
@@ -47,7 +48,9 @@ function expectInOrder(ts: WsTransport[], inboxes: Map<string, number[]>[], expe
     for (const from of ts) {
       if (from === to) continue;
       for (const channel of ['control', 'gossip'] satisfies Channel[]) {
-        expect(inboxes[j]!.get(`${from.localId}/${channel}`), `${from.localId} → ${to.localId} ${channel}`).toEqual(expected);
+        expect(inboxes[j]!.get(`${from.localId}/${channel}`), `${from.localId} → ${to.localId} ${channel}`).toEqual(
+          expected
+        );
       }
     }
   });
@@ -75,7 +78,9 @@ describe('one socket per peer pair', () => {
     const inboxes = record(ts);
     // Each node in turn greets every other: the later ones find the earlier ones' sockets already open.
     for (const from of ts) {
-      await Promise.all(ts.filter((to) => to !== from).map((to) => from.sendReliable(to.localId, 'gossip', Uint8Array.of(0))));
+      await Promise.all(
+        ts.filter((to) => to !== from).map((to) => from.sendReliable(to.localId, 'gossip', Uint8Array.of(0)))
+      );
     }
     expect(total(ts, 'connectionsDialed')).toBe(10);
     await allToAll(ts, 1);
@@ -141,7 +146,11 @@ describe('reliable sends on an accepted socket', () => {
     const pending = [1, 2, 3].map((i) => errorOf(a!.sendReliable('b', 'data', Uint8Array.of(i))));
     for (const err of await Promise.all(pending)) {
       expect(err).toBeInstanceOf(WsTransportError);
-      expect((err as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', peer: 'b', reason: 'disconnected' });
+      expect((err as WsTransportError).type).toMatchObject({
+        code: 'TRANSPORT_ERR_UNREACHABLE',
+        peer: 'b',
+        reason: 'disconnected'
+      });
     }
     expect(received).toEqual([1]);
     expect(a!.stats.connectionsDialed).toBe(0);

@@ -105,7 +105,9 @@ describe('WsTransport', () => {
     a!.faultChannel('data');
     a!.sendBestEffort('b', 'data', Uint8Array.of(4));
     expect(a!.stats.dropped).toBe(1);
-    expect(isSwarmsimError(await errorOf(a!.sendReliable('b', 'data', Uint8Array.of(5))), 'TRANSPORT_ERR_UNREACHABLE')).toBe(true);
+    expect(
+      isSwarmsimError(await errorOf(a!.sendReliable('b', 'data', Uint8Array.of(5))), 'TRANSPORT_ERR_UNREACHABLE')
+    ).toBe(true);
     b!.faultChannel('gossip', false);
     await a!.sendReliable('b', 'gossip', Uint8Array.of(6));
     expect(got).toEqual(['control', 'gossip']);
@@ -123,7 +125,9 @@ describe('WsTransport', () => {
     opened.push(reborn);
     const got: number[] = [];
     reborn.onMessage((_f, _c, p) => got.push(p[0]!));
-    await waitFor(async () => (await errorOf(a!.sendReliable('b', 'control', Uint8Array.of(3)))) === undefined, { timeoutMs: 5000 });
+    await waitFor(async () => (await errorOf(a!.sendReliable('b', 'control', Uint8Array.of(3)))) === undefined, {
+      timeoutMs: 5000
+    });
     expect(got[0]).toBe(3);
   });
 
@@ -158,16 +162,30 @@ describe('WsTransport', () => {
     b!.onMessage(() => received++);
     const results = await Promise.all([1, 2, 3].map((i) => errorOf(a!.sendReliable('b', 'control', Uint8Array.of(i)))));
     expect(results.slice(0, 2)).toEqual([undefined, undefined]);
-    expect((results[2] as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'overloaded' });
+    expect((results[2] as WsTransportError).type).toMatchObject({
+      code: 'TRANSPORT_ERR_UNREACHABLE',
+      reason: 'overloaded'
+    });
     expect(received).toBe(2);
   });
 
   it('rejects reliable messages the peer never acknowledges, after ackTimeoutMs', async () => {
     const silent = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    opened.push({ close: () => new Promise((r) => { for (const c of silent.clients) c.terminate(); silent.close(r); }) });
+    opened.push({
+      close: () =>
+        new Promise((r) => {
+          for (const c of silent.clients) c.terminate();
+          silent.close(r);
+        })
+    });
     await new Promise((resolve) => silent.once('listening', resolve));
     const port = (silent.address() as { port: number }).port;
-    const a = await createWsTransport({ localId: 'a', token: TOKEN, ackTimeoutMs: 100, peers: { mute: `ws://127.0.0.1:${port}` } });
+    const a = await createWsTransport({
+      localId: 'a',
+      token: TOKEN,
+      ackTimeoutMs: 100,
+      peers: { mute: `ws://127.0.0.1:${port}` }
+    });
     opened.push(a);
     const err = await errorOf(a.sendReliable('mute', 'control', Uint8Array.of(1)));
     expect((err as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'timeout' });
@@ -180,13 +198,18 @@ describe('WsTransport', () => {
       calls++;
       throw new Error('handler bug');
     });
-    await Promise.all([a!.sendReliable('b', 'control', Uint8Array.of(1)), a!.sendReliable('b', 'control', Uint8Array.of(2))]);
+    await Promise.all([
+      a!.sendReliable('b', 'control', Uint8Array.of(1)),
+      a!.sendReliable('b', 'control', Uint8Array.of(2))
+    ]);
     expect(calls).toBe(2);
     expect(b!.stats.handlerErrors).toBe(2);
   });
 
   it('validates options and reports a port already in use', async () => {
-    await expect(createWsTransport({ localId: 'a', token: TOKEN, maxPayloadBytes: 4096, maxFrameBytes: 1024 })).rejects.toMatchObject({
+    await expect(
+      createWsTransport({ localId: 'a', token: TOKEN, maxPayloadBytes: 4096, maxFrameBytes: 1024 })
+    ).rejects.toMatchObject({
       code: 'WS_ERR_BAD_OPTIONS'
     });
     const [a] = await started(['a']);
@@ -208,7 +231,12 @@ describe('after a dropped frame', () => {
     await waitFor(() => acks.length === 1, { timeoutMs: 2000 });
     // Frame with seq 2 is lost (too big); seq 3 must neither be delivered nor acknowledged, best effort still is.
     ws.send(encodeBatch([{ channel: 'control', seq: 2, payload: new Uint8Array(4096) }]));
-    ws.send(encodeBatch([{ channel: 'control', seq: 3, payload: Uint8Array.of(3) }, { channel: 'data', seq: 0, payload: Uint8Array.of(9) }]));
+    ws.send(
+      encodeBatch([
+        { channel: 'control', seq: 3, payload: Uint8Array.of(3) },
+        { channel: 'data', seq: 0, payload: Uint8Array.of(9) }
+      ])
+    );
     await waitFor(() => got.includes(9), { timeoutMs: 2000 });
     expect(got).toEqual([1, 9]);
     expect(acks).toHaveLength(1);

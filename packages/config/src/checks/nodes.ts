@@ -28,7 +28,12 @@ export function checkNodeAddresses(nodes: readonly { index: number; spec: NodeSp
     for (const { index, spec } of nodes) {
       const first = seen.get(spec[key]);
       if (first === undefined) seen.set(spec[key], index);
-      else problems.add('CONFIG_ERR_DUPLICATE_ADDRESS', ['nodes', index, key], `${key} ${spec[key]} is also used by nodes[${first}]`);
+      else
+        problems.add(
+          'CONFIG_ERR_DUPLICATE_ADDRESS',
+          ['nodes', index, key],
+          `${key} ${spec[key]} is also used by nodes[${first}]`
+        );
     }
   }
 }

@@ -11,12 +11,20 @@ interface Holder {
 export function checkServiceModes(config: ParsedConfig, problems: Problems): void {
   for (const { index, value } of config.services) {
     if (value.mode === 'global' && value.replicas !== undefined) {
-      problems.add('CONFIG_ERR_SCHEMA', ['services', index, 'replicas'], 'replicas can only be used with replicated mode');
+      problems.add(
+        'CONFIG_ERR_SCHEMA',
+        ['services', index, 'replicas'],
+        'replicas can only be used with replicated mode'
+      );
     }
     if (value.endpointMode !== 'dnsrr') continue;
     value.ports.forEach((p, i) => {
       if (p.mode === 'ingress') {
-        problems.add('CONFIG_ERR_DNSRR_INGRESS', ['services', index, 'ports', i], "port published with ingress mode can't be used with dnsrr mode");
+        problems.add(
+          'CONFIG_ERR_DNSRR_INGRESS',
+          ['services', index, 'ports', i],
+          "port published with ingress mode can't be used with dnsrr mode"
+        );
       }
     });
   }
@@ -38,7 +46,11 @@ export function checkServicePorts(config: ParsedConfig, problems: Problems): Map
       if (mine.has(key)) problems.add('CONFIG_ERR_PORT_CONFLICT', path, 'duplicate published ports provided');
       else if (other !== undefined && (other.mode === 'ingress' || p.mode === 'ingress')) {
         const as = other.mode === 'ingress' ? 'an ingress port' : 'a host-published port';
-        problems.add('CONFIG_ERR_PORT_CONFLICT', path, `port '${p.published}' is already in use by service '${other.service}' (services[${other.index}]) as ${as}`);
+        problems.add(
+          'CONFIG_ERR_PORT_CONFLICT',
+          path,
+          `port '${p.published}' is already in use by service '${other.service}' (services[${other.index}]) as ${as}`
+        );
       }
       mine.add(key);
       if (other === undefined || p.mode === 'ingress') held.set(key, { service: value.name, index, mode: p.mode });
@@ -48,7 +60,11 @@ export function checkServicePorts(config: ParsedConfig, problems: Problems): Map
 }
 
 /** Host ports of one node's containers are unique, and none takes a port the routing mesh holds on every node. */
-export function checkContainerPorts(config: ParsedConfig, ingress: ReadonlyMap<string, Holder>, problems: Problems): void {
+export function checkContainerPorts(
+  config: ParsedConfig,
+  ingress: ReadonlyMap<string, Holder>,
+  problems: Problems
+): void {
   const bound = new Map<string, string>();
   for (const { index, value } of config.containers) {
     value.publish.forEach((p, i) => {
@@ -56,8 +72,12 @@ export function checkContainerPorts(config: ParsedConfig, ingress: ReadonlyMap<s
       const key = `${p.hostPort}/${p.protocol}`;
       const path = ['containers', index, 'publish', i];
       const service = ingress.get(key);
-      if ((service?.mode === 'ingress') || bound.has(`${value.node} ${key}`)) {
-        problems.add('CONFIG_ERR_PORT_CONFLICT', path, `Bind for ${p.hostIp ?? '0.0.0.0'}:${p.hostPort} failed: port is already allocated`);
+      if (service?.mode === 'ingress' || bound.has(`${value.node} ${key}`)) {
+        problems.add(
+          'CONFIG_ERR_PORT_CONFLICT',
+          path,
+          `Bind for ${p.hostIp ?? '0.0.0.0'}:${p.hostPort} failed: port is already allocated`
+        );
       }
       bound.set(`${value.node} ${key}`, value.name);
     });

@@ -13,10 +13,20 @@ export function checkServiceNetworks(config: ParsedConfig, problems: Problems): 
       if (typeof name !== 'string') return;
       const path = ['services', index, 'networks', i];
       const net = byName.get(name);
-      if (name === 'ingress') problems.add('CONFIG_ERR_UNKNOWN_REFERENCE', path, 'service cannot be explicitly attached to the ingress network');
+      if (name === 'ingress')
+        problems.add(
+          'CONFIG_ERR_UNKNOWN_REFERENCE',
+          path,
+          'service cannot be explicitly attached to the ingress network'
+        );
       else if (['bridge', 'host', 'none'].includes(name) || net?.driver === 'bridge') {
-        problems.add('CONFIG_ERR_UNKNOWN_REFERENCE', path, `the network ${name} cannot be used with services: ${SWARM_SCOPE_ONLY}`);
-      } else if (!config.declared.networks.has(name)) problems.add('CONFIG_ERR_UNKNOWN_REFERENCE', path, `network ${name} not found`);
+        problems.add(
+          'CONFIG_ERR_UNKNOWN_REFERENCE',
+          path,
+          `the network ${name} cannot be used with services: ${SWARM_SCOPE_ONLY}`
+        );
+      } else if (!config.declared.networks.has(name))
+        problems.add('CONFIG_ERR_UNKNOWN_REFERENCE', path, `network ${name} not found`);
     });
   }
 }
@@ -28,7 +38,8 @@ export function checkContainerReferences(config: ParsedConfig, problems: Problem
       problems.add('CONFIG_ERR_UNKNOWN_REFERENCE', ['containers', ref.index, 'node'], `node ${ref.node} not found`);
     }
     ref.networks.forEach((name, i) => {
-      if (typeof name === 'string') checkContainerNetwork(config, ref, name, ['containers', ref.index, 'networks', i], problems);
+      if (typeof name === 'string')
+        checkContainerNetwork(config, ref, name, ['containers', ref.index, 'networks', i], problems);
     });
   }
   for (const { index, value } of config.containers) {
@@ -36,7 +47,13 @@ export function checkContainerReferences(config: ParsedConfig, problems: Problem
   }
 }
 
-function checkContainerNetwork(config: ParsedConfig, ctr: ReferenceView, name: string, path: (string | number)[], problems: Problems): void {
+function checkContainerNetwork(
+  config: ParsedConfig,
+  ctr: ReferenceView,
+  name: string,
+  path: (string | number)[],
+  problems: Problems
+): void {
   if (['bridge', 'host', 'none'].includes(name)) return;
   if (name.startsWith('container:')) {
     const other = name.slice('container:'.length);
@@ -48,7 +65,11 @@ function checkContainerNetwork(config: ParsedConfig, ctr: ReferenceView, name: s
   }
   const net = config.networks.find((n) => n.value.name === name)?.value;
   if (name === 'ingress' || (net?.driver === 'overlay' && !net.attachable)) {
-    problems.add('CONFIG_ERR_UNKNOWN_REFERENCE', path, `Could not attach to network ${name}: network ${name} not manually attachable`);
+    problems.add(
+      'CONFIG_ERR_UNKNOWN_REFERENCE',
+      path,
+      `Could not attach to network ${name}: network ${name} not manually attachable`
+    );
   } else if (!config.declared.networks.has(name)) {
     problems.add('CONFIG_ERR_UNKNOWN_REFERENCE', path, `network ${name} not found`);
   }
@@ -60,7 +81,11 @@ function checkStaticIp(config: ParsedConfig, ctr: ContainerInput, path: (string 
   const subnet = net?.subnet === undefined ? undefined : parseCidr(net.subnet);
   const ip = parseIpv4(ctr.ip!)!;
   if (subnet === undefined) {
-    problems.add('CONFIG_ERR_INVALID_ADDRESS', path, 'user specified IP address is supported only when connecting to networks with user configured subnets');
+    problems.add(
+      'CONFIG_ERR_INVALID_ADDRESS',
+      path,
+      'user specified IP address is supported only when connecting to networks with user configured subnets'
+    );
   } else if (ip <= subnet.start || ip >= subnet.end) {
     problems.add('CONFIG_ERR_INVALID_ADDRESS', path, `ip ${ctr.ip!} is not a host address of subnet ${net!.subnet!}`);
   }

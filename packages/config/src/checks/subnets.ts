@@ -21,7 +21,11 @@ export function checkPools(config: ParsedConfig, problems: Problems): void {
       const detail = `invalid size ${value.size} for pool ${value.base}: expected ${prefix.prefixLength}..${MAX_POOL_SIZE}`;
       problems.add('CONFIG_ERR_INVALID_POOL_SIZE', ['defaultAddressPools', index, 'size'], detail);
     }
-    claim(claims, { prefix, owner: `defaultAddressPools[${index}]`, path: ['defaultAddressPools', index, 'base'] }, problems);
+    claim(
+      claims,
+      { prefix, owner: `defaultAddressPools[${index}]`, path: ['defaultAddressPools', index, 'base'] },
+      problems
+    );
   }
 }
 
@@ -53,24 +57,44 @@ export function checkNetworkSubnets(config: ParsedConfig, problems: Problems): v
   for (const { index, value } of config.networks) {
     const path = ['networks', index];
     const subnet = value.subnet === undefined ? undefined : parseCidr(value.subnet)!;
-    if (subnet !== undefined) claim(spaces[value.driver]!, { prefix: subnet, owner: `networks[${index}]`, path: [...path, 'subnet'] }, problems);
+    if (subnet !== undefined)
+      claim(
+        spaces[value.driver]!,
+        { prefix: subnet, owner: `networks[${index}]`, path: [...path, 'subnet'] },
+        problems
+      );
     checkInsideSubnet(value, subnet, path, problems);
   }
 }
 
-function checkInsideSubnet(net: NetworkInput, subnet: Ipv4Prefix | undefined, path: PathSegment[], problems: Problems): void {
+function checkInsideSubnet(
+  net: NetworkInput,
+  subnet: Ipv4Prefix | undefined,
+  path: PathSegment[],
+  problems: Problems
+): void {
   if (net.gateway !== undefined) {
     const gw = parseIpv4(net.gateway)!;
-    if (subnet === undefined) problems.add('CONFIG_ERR_INVALID_ADDRESS', [...path, 'gateway'], 'a gateway needs a subnet');
+    if (subnet === undefined)
+      problems.add('CONFIG_ERR_INVALID_ADDRESS', [...path, 'gateway'], 'a gateway needs a subnet');
     else if (gw < subnet.start || gw > subnet.end) {
-      problems.add('CONFIG_ERR_INVALID_ADDRESS', [...path, 'gateway'], `gateway ${net.gateway} is not in subnet ${net.subnet}`);
+      problems.add(
+        'CONFIG_ERR_INVALID_ADDRESS',
+        [...path, 'gateway'],
+        `gateway ${net.gateway} is not in subnet ${net.subnet}`
+      );
     }
   }
   if (net.ipRange !== undefined) {
     const range = parseCidr(net.ipRange)!;
-    if (subnet === undefined) problems.add('CONFIG_ERR_INVALID_CIDR', [...path, 'ipRange'], 'an ipRange needs a subnet');
+    if (subnet === undefined)
+      problems.add('CONFIG_ERR_INVALID_CIDR', [...path, 'ipRange'], 'an ipRange needs a subnet');
     else if (!prefixContains(subnet, range)) {
-      problems.add('CONFIG_ERR_INVALID_CIDR', [...path, 'ipRange'], `ipRange ${net.ipRange} is not inside subnet ${net.subnet}`);
+      problems.add(
+        'CONFIG_ERR_INVALID_CIDR',
+        [...path, 'ipRange'],
+        `ipRange ${net.ipRange} is not inside subnet ${net.subnet}`
+      );
     }
   }
 }

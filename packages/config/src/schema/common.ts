@@ -26,7 +26,10 @@ export function parsedString<T>(parse: (s: string) => Parsed<T>, code: ConfigErr
 export function dockerName(what: string) {
   return z.string().refine(
     (s) => DOCKER_NAME.test(s),
-    tagged('CONFIG_ERR_INVALID_NAME', (v) => `invalid ${what} name '${String(v)}': only [a-zA-Z0-9][a-zA-Z0-9_.-]* are allowed`)
+    tagged(
+      'CONFIG_ERR_INVALID_NAME',
+      (v) => `invalid ${what} name '${String(v)}': only [a-zA-Z0-9][a-zA-Z0-9_.-]* are allowed`
+    )
   );
 }
 
@@ -34,15 +37,21 @@ export function dockerName(what: string) {
 export const nonEmptyString = z.string().min(1, { error: 'expected a non-empty string' });
 
 /** An integer ≥ 0. */
-export const nonNegativeInt = z.int({ error: 'expected a non-negative integer' }).min(0, { error: 'expected a non-negative integer' });
+export const nonNegativeInt = z
+  .int({ error: 'expected a non-negative integer' })
+  .min(0, { error: 'expected a non-negative integer' });
 
 /** A port number in 1..65535. */
-export const port = z.number().refine(isPort, tagged('CONFIG_ERR_INVALID_PORT', (v) => `invalid port ${String(v)}: expected an integer in 1..65535`));
+export const port = z.number().refine(
+  isPort,
+  tagged('CONFIG_ERR_INVALID_PORT', (v) => `invalid port ${String(v)}: expected an integer in 1..65535`)
+);
 
 /** A dotted-quad IPv4 address. */
-export const ipv4 = z
-  .string()
-  .refine((s) => parseIpv4(s) !== undefined, tagged('CONFIG_ERR_INVALID_ADDRESS', (v) => `invalid IPv4 address '${String(v)}'`));
+export const ipv4 = z.string().refine(
+  (s) => parseIpv4(s) !== undefined,
+  tagged('CONFIG_ERR_INVALID_ADDRESS', (v) => `invalid IPv4 address '${String(v)}'`)
+);
 
 /** An IPv4 CIDR naming a network: Docker ≥ 25 refuses host bits ("invalid subnet …: it should be …"). */
 export const networkCidr = parsedString((s): Parsed<string> => {
@@ -59,11 +68,19 @@ export const duration = z
     const ms = parseDuration(v);
     if (ms !== undefined) return ms;
     const params = { code: 'CONFIG_ERR_INVALID_DURATION' };
-    ctx.issues.push({ code: 'custom', message: `invalid duration '${String(v)}': expected e.g. 5s, 500ms, 1m30s`, input: v, params });
+    ctx.issues.push({
+      code: 'custom',
+      message: `invalid duration '${String(v)}': expected e.g. 5s, 500ms, 1m30s`,
+      input: v,
+      params
+    });
     return z.NEVER;
   });
 
 /** Scalars (numbers, booleans) are accepted as label values and stringified, as `--label k=1` is a string. */
 export const labelMap = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean()], { error: 'expected a scalar label value' }).transform(String))
+  .record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean()], { error: 'expected a scalar label value' }).transform(String)
+  )
   .default({});

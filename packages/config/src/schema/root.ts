@@ -14,13 +14,15 @@ export const rootSchema = z.strictObject(
     services: list.optional(),
     containers: list.optional()
   },
-  { error: (iss) => (iss.code === 'invalid_type' ? 'expected a mapping of nodes, gossip, networks, services …' : undefined) }
+  {
+    error: (iss) =>
+      iss.code === 'invalid_type' ? 'expected a mapping of nodes, gossip, networks, services …' : undefined
+  }
 );
 
-const timerShape = Object.fromEntries(GOSSIP_TIMER_NAMES.map((k) => [k, z.number().min(0, { error: 'expected a non-negative number' }).optional()])) as Record<
-  GossipTimerName,
-  z.ZodOptional<z.ZodNumber>
->;
+const timerShape = Object.fromEntries(
+  GOSSIP_TIMER_NAMES.map((k) => [k, z.number().min(0, { error: 'expected a non-negative number' }).optional()])
+) as Record<GossipTimerName, z.ZodOptional<z.ZodNumber>>;
 
 /** `gossip:` — a preset plus any GossipConfig field; the `lan` default is memberlist's faithful LAN profile. */
 export const gossipSchema = z

@@ -99,7 +99,10 @@ export class Prober {
   }
 
   private indirect(seq: number, target: string): void {
-    const helpers = shuffle(this.membership.live().filter((m) => m.id !== target && m.state === 'alive'), this.random);
+    const helpers = shuffle(
+      this.membership.live().filter((m) => m.id !== target && m.state === 'alive'),
+      this.random
+    );
     for (const m of helpers.slice(0, this.config.indirectChecks)) this.send.indirectPing(m.id, seq, target);
   }
 
@@ -110,7 +113,10 @@ export class Prober {
         const m = this.membership.get(id);
         if (m !== undefined && (m.state === 'alive' || m.state === 'suspect')) return id;
       }
-      this.order = shuffle(this.membership.live().map((m) => m.id), this.random);
+      this.order = shuffle(
+        this.membership.live().map((m) => m.id),
+        this.random
+      );
     }
     return undefined;
   }

@@ -77,7 +77,8 @@ export class NetworkDb {
 
   /** Local create/update/delete with the NetworkDB error rules. */
   write(kind: TableChange, table: string, network: string, key: string, value: Uint8Array): void {
-    if (!this.isOn(network)) throw new GossipError({ code: 'GOSSIP_ERR_NOT_ON_NETWORK', network }, 'gossip: not on network');
+    if (!this.isOn(network))
+      throw new GossipError({ code: 'GOSSIP_ERR_NOT_ON_NETWORK', network }, 'gossip: not on network');
     const current = this.store.get(network, table, key);
     const live = current !== undefined && !current.deleting;
     if (kind === 'create' && live) {
@@ -88,7 +89,16 @@ export class NetworkDb {
     }
     const deleting = kind === 'delete';
     const reapAt = deleting ? this.clock.now() + this.config.tombstoneMs : 0;
-    const entry: Entry = { table, network, key, value, owner: this.self, ltime: this.tableClock.increment(), deleting, reapAt };
+    const entry: Entry = {
+      table,
+      network,
+      key,
+      value,
+      owner: this.self,
+      ltime: this.tableClock.increment(),
+      deleting,
+      reapAt
+    };
     this.store.set(entry);
     this.hooks.changed(kind, entry);
     this.queue(this.toEvent(entry, kind));
@@ -103,7 +113,13 @@ export class NetworkDb {
     if (current !== undefined && e.ltime <= current.ltime) return false;
     const deleting = e.kind === 'delete';
     const entry: Entry = {
-      table: e.table, network: e.network, key: e.key, value: e.value, owner: e.owner, ltime: e.ltime, deleting,
+      table: e.table,
+      network: e.network,
+      key: e.key,
+      value: e.value,
+      owner: e.owner,
+      ltime: e.ltime,
+      deleting,
       reapAt: deleting ? this.clock.now() + e.reapInMs : 0
     };
     this.store.set(entry);
@@ -137,7 +153,9 @@ export class NetworkDb {
   /** Entries (tombstones too) of the given networks we are on, as a bulk-sync body. */
   bulkSync(networks: string[], unsolicited: boolean): BulkSyncBody {
     const mine = networks.filter((n) => this.isOn(n));
-    const events = mine.flatMap((n) => this.store.inNetwork(n)).map((e) => this.toEvent(e, e.deleting ? 'delete' : 'create'));
+    const events = mine
+      .flatMap((n) => this.store.inNetwork(n))
+      .map((e) => this.toEvent(e, e.deleting ? 'delete' : 'create'));
     return { unsolicited, networks: mine, events };
   }
 

@@ -68,7 +68,8 @@ export class NetworkRegistry {
   events(): NetworkEvent[] {
     const out: NetworkEvent[] = [];
     for (const [node, records] of this.byNode) {
-      for (const [network, r] of records) out.push({ kind: r.leaving ? 'leave' : 'join', node, network, ltime: r.ltime });
+      for (const [network, r] of records)
+        out.push({ kind: r.leaving ? 'leave' : 'join', node, network, ltime: r.ltime });
     }
     return out;
   }

@@ -1,7 +1,16 @@
 import { Packr } from 'msgpackr';
 import { frameError } from '../errors.js';
 import { type Envelope, MsgType, type TableEvent } from './messages.js';
-import { isBulkSyncBody, isMembershipBody, isName, isObj, isPushPullBody, isTableEvent, isArrayOf, isUint } from './validate.js';
+import {
+  isBulkSyncBody,
+  isMembershipBody,
+  isName,
+  isObj,
+  isPushPullBody,
+  isTableEvent,
+  isArrayOf,
+  isUint
+} from './validate.js';
 
 // Plain maps and arrays only: records/structures would make the wire depend on shared codec state.
 const packr = new Packr({ useRecords: false, moreTypes: false, mapsAsObjects: true });

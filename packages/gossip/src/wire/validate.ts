@@ -52,10 +52,17 @@ export function isMembershipBody(v: unknown): v is MembershipBody {
 
 /** Shape of a {@link PushPullBody}. */
 export function isPushPullBody(v: unknown): v is PushPullBody {
-  return isObj(v) && typeof v.reply === 'boolean' && isArrayOf(v.members, isMemberUpdate) && isArrayOf(v.networks, isNetworkEvent);
+  return (
+    isObj(v) &&
+    typeof v.reply === 'boolean' &&
+    isArrayOf(v.members, isMemberUpdate) &&
+    isArrayOf(v.networks, isNetworkEvent)
+  );
 }
 
 /** Shape of a {@link BulkSyncBody}. */
 export function isBulkSyncBody(v: unknown): v is BulkSyncBody {
-  return isObj(v) && typeof v.unsolicited === 'boolean' && isArrayOf(v.networks, isName) && isArrayOf(v.events, isTableEvent);
+  return (
+    isObj(v) && typeof v.unsolicited === 'boolean' && isArrayOf(v.networks, isName) && isArrayOf(v.events, isTableEvent)
+  );
 }

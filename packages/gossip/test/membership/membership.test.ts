@@ -14,7 +14,12 @@ function setup(): { m: Membership; clock: ManualClock; sent: MemberUpdate[]; eve
   return { m, clock, sent, events };
 }
 
-const claim = (state: MemberUpdate['state'], node: string, incarnation: number, from = 'x'): MemberUpdate => ({ state, node, incarnation, from });
+const claim = (state: MemberUpdate['state'], node: string, incarnation: number, from = 'x'): MemberUpdate => ({
+  state,
+  node,
+  incarnation,
+  from
+});
 
 describe('Membership (SWIM rules)', () => {
   it('a new alive node joins and is re-gossiped', () => {

@@ -93,7 +93,12 @@ describe('Prober', () => {
     expect(m.awareness.score).toBe(2);
     // An answered probe lowers the score again.
     p.probe();
-    const seq = Number(sent.filter((x) => x.startsWith('ping')).at(-1)!.split(' ')[2]);
+    const seq = Number(
+      sent
+        .filter((x) => x.startsWith('ping'))
+        .at(-1)!
+        .split(' ')[2]
+    );
     p.onAck(seq);
     expect(m.awareness.score).toBe(1);
   });
@@ -117,4 +122,3 @@ describe('Awareness', () => {
     expect(a.scale(200)).toBe(200 * AWARENESS_MAX_MULTIPLIER);
   });
 });
-

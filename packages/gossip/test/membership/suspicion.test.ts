@@ -20,7 +20,12 @@ describe('Suspicion', () => {
   });
 
   it('k independent confirmations shrink it to the minimum', () => {
-    expect(fireTime(2, [[100, 'b'], [200, 'c']])).toBe(4000);
+    expect(
+      fireTime(2, [
+        [100, 'b'],
+        [200, 'c']
+      ])
+    ).toBe(4000);
   });
 
   it('one confirmation of two lands in between, log-scaled', () => {
@@ -32,7 +37,13 @@ describe('Suspicion', () => {
   });
 
   it('repeated or original suspecters do not count', () => {
-    expect(fireTime(2, [[100, 'first'], [200, 'b'], [300, 'b']])).toBe(fireTime(2, [[200, 'b']]));
+    expect(
+      fireTime(2, [
+        [100, 'first'],
+        [200, 'b'],
+        [300, 'b']
+      ])
+    ).toBe(fireTime(2, [[200, 'b']]));
   });
 
   it('with k = 0 (tiny clusters) fires at the minimum', () => {
@@ -40,6 +51,11 @@ describe('Suspicion', () => {
   });
 
   it('a confirmation after the shrunk deadline fires at once', () => {
-    expect(fireTime(2, [[100, 'b'], [10_000, 'c']])).toBe(10_000);
+    expect(
+      fireTime(2, [
+        [100, 'b'],
+        [10_000, 'c']
+      ])
+    ).toBe(10_000);
   });
 });

@@ -35,7 +35,9 @@ export async function makeCluster(options: ClusterOptions): Promise<Cluster> {
   for (let i = 0; i < options.n; i++) {
     const id = `n${i}`;
     const node = gossip({ preset: 'local', keys: [KEY], ...options.init })({
-      clock, transport: net.createTransport(id), random: seededRandom(seed * 1000 + i)
+      clock,
+      transport: net.createTransport(id),
+      random: seededRandom(seed * 1000 + i)
     });
     record(node, clock, log);
     node.start();
@@ -49,10 +51,14 @@ export async function makeCluster(options: ClusterOptions): Promise<Cluster> {
 
 function record(node: Gossip, clock: ManualClock, log: LogLine[]): void {
   for (const kind of ['join', 'suspect', 'alive', 'dead', 'left'] as const) {
-    node.on(`member:${kind}`, (m) => log.push(`${clock.now()} ${node.localId} member:${kind} ${m.node}@${m.incarnation}`));
+    node.on(`member:${kind}`, (m) =>
+      log.push(`${clock.now()} ${node.localId} member:${kind} ${m.node}@${m.incarnation}`)
+    );
   }
   for (const kind of ['create', 'update', 'delete'] as const) {
-    node.on(`table:${kind}`, (e) => log.push(`${clock.now()} ${node.localId} table:${kind} ${e.network}/${e.table}/${e.key}@${e.ltime}`));
+    node.on(`table:${kind}`, (e) =>
+      log.push(`${clock.now()} ${node.localId} table:${kind} ${e.network}/${e.table}/${e.key}@${e.ltime}`)
+    );
   }
 }
 
@@ -69,10 +75,20 @@ export function tickUntil(clock: ManualClock, done: () => boolean, maxMs: number
 /** Whether every node in `nodes` sees exactly `expected` alive members. */
 export function membershipConverged(nodes: Gossip[], expected: string[]): boolean {
   const want = [...expected].sort().join(',');
-  return nodes.every((n) => n.members().filter((m) => m.state === 'alive').map((m) => m.node).join(',') === want);
+  return nodes.every(
+    (n) =>
+      n
+        .members()
+        .filter((m) => m.state === 'alive')
+        .map((m) => m.node)
+        .join(',') === want
+  );
 }
 
 /** A node's live table view as comparable text. */
 export function tableView(node: Gossip): string {
-  return node.entries().map((e) => `${e.network}/${e.table}/${e.key}=${Buffer.from(e.value).toString('hex')}@${e.owner}`).join('\n');
+  return node
+    .entries()
+    .map((e) => `${e.network}/${e.table}/${e.key}=${Buffer.from(e.value).toString('hex')}@${e.owner}`)
+    .join('\n');
 }

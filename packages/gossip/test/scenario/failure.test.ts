@@ -53,7 +53,8 @@ describe('failure scenarios', () => {
     expect(tickUntil(c.clock, () => membershipConverged(c.nodes, ids), 30_000)).toBeGreaterThanOrEqual(0);
     for (const node of c.nodes) node.joinNetwork('ov1');
     c.clock.tick(3000);
-    for (const node of c.nodes.slice(0, 50)) node.create('endpoint_table', 'ov1', `ep-${node.localId}`, bytes(node.localId));
+    for (const node of c.nodes.slice(0, 50))
+      node.create('endpoint_table', 'ov1', `ep-${node.localId}`, bytes(node.localId));
     c.clock.tick(3000);
     c.net.partition(ids.slice(0, 20), ids.slice(20));
     // Both sides keep writing while cut off.
@@ -63,8 +64,18 @@ describe('failure scenarios', () => {
     c.byId('n40').create('endpoint_table', 'ov1', 'late', bytes('x'));
     c.clock.tick(50_000);
     // Each side has declared the other dead and dropped its entries.
-    expect(c.byId('n0').members().find((m) => m.node === 'n30')?.state).toBe('dead');
-    expect(c.byId('n30').members().find((m) => m.node === 'n0')?.state).toBe('dead');
+    expect(
+      c
+        .byId('n0')
+        .members()
+        .find((m) => m.node === 'n30')?.state
+    ).toBe('dead');
+    expect(
+      c
+        .byId('n30')
+        .members()
+        .find((m) => m.node === 'n0')?.state
+    ).toBe('dead');
     expect(c.byId('n0').entries()).toHaveLength(20);
     c.net.heal();
     const identical = (): boolean => {
@@ -91,7 +102,11 @@ describe('restart', () => {
     c.byId('n3').stop();
     const peers = c.nodes.filter((n) => n.localId !== 'n3');
     tickUntil(c.clock, () => peers.every((n) => n.members().find((m) => m.node === 'n3')?.state === 'dead'), 30_000);
-    const reborn = gossip({ preset: 'local', keys: [KEY] })({ clock: c.clock, transport: c.net.createTransport('n3'), random: seededRandom(5) });
+    const reborn = gossip({ preset: 'local', keys: [KEY] })({
+      clock: c.clock,
+      transport: c.net.createTransport('n3'),
+      random: seededRandom(5)
+    });
     reborn.start();
     const joined = reborn.join(['n0']);
     c.clock.tick(10);
@@ -99,7 +114,13 @@ describe('restart', () => {
     reborn.joinNetwork('ov1');
     reborn.create('t', 'ov1', 'again', bytes('1'));
     const all = [...peers, reborn];
-    expect(tickUntil(c.clock, () => membershipConverged(all, ids) && all.every((n) => n.get('t', 'ov1', 'again') !== undefined), 20_000)).toBeGreaterThanOrEqual(0);
+    expect(
+      tickUntil(
+        c.clock,
+        () => membershipConverged(all, ids) && all.every((n) => n.get('t', 'ov1', 'again') !== undefined),
+        20_000
+      )
+    ).toBeGreaterThanOrEqual(0);
     expect(reborn.members().find((m) => m.node === 'n3')!.incarnation).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,8 @@ describe('table scenarios', () => {
     for (const node of offNet) node.joinNetwork('ov-b');
     c.clock.tick(2000);
     onNet[1]!.create('endpoint_table', 'ov-a', 'web.1', bytes('10.0.1.3'));
-    const everywhere = (): boolean => onNet.every((n) => n.get('endpoint_table', 'ov-a', 'web.1')?.owner === onNet[1]!.localId);
+    const everywhere = (): boolean =>
+      onNet.every((n) => n.get('endpoint_table', 'ov-a', 'web.1')?.owner === onNet[1]!.localId);
     expect(tickUntil(c.clock, everywhere, 5000)).toBeGreaterThanOrEqual(0);
     c.clock.tick(10_000); // long enough for any stray relay to have arrived
     expect(offNet.every((n) => n.entries().length === 0)).toBe(true);
@@ -89,7 +90,8 @@ describe('table scenarios', () => {
     for (const node of c.nodes) node.joinNetwork('ov1');
     c.clock.tick(3000);
     for (const node of c.nodes.slice(0, 10)) node.create('t', 'ov1', node.localId, bytes(node.localId));
-    const same = (): boolean => c.nodes.every((n) => tableView(n) === tableView(c.nodes[0]!)) && c.nodes[0]!.entries().length === 10;
+    const same = (): boolean =>
+      c.nodes.every((n) => tableView(n) === tableView(c.nodes[0]!)) && c.nodes[0]!.entries().length === 10;
     expect(tickUntil(c.clock, same, 60_000, 50)).toBeGreaterThanOrEqual(0);
     expect(c.net.stats.dropped).toBeGreaterThan(0);
   });

@@ -5,7 +5,13 @@ import { NetworkDb } from '../../src/tables/network-db.js';
 
 const v = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-function setup(self = 'me'): { db: NetworkDb; clock: ManualClock; changes: string[]; syncs: string[]; gone: Set<string> } {
+function setup(self = 'me'): {
+  db: NetworkDb;
+  clock: ManualClock;
+  changes: string[];
+  syncs: string[];
+  gone: Set<string>;
+} {
   const clock = new ManualClock();
   const changes: string[] = [];
   const syncs: string[] = [];
@@ -21,8 +27,22 @@ function setup(self = 'me'): { db: NetworkDb; clock: ManualClock; changes: strin
 }
 
 const join = (node: string, network: string, ltime: number): NetworkEvent => ({ kind: 'join', node, network, ltime });
-const ev = (kind: TableEvent['kind'], owner: string, key: string, ltime: number, value = 'x', reapInMs = 0): TableEvent => ({
-  kind, ltime, owner, network: 'n1', table: 't', key, value: v(value), reapInMs
+const ev = (
+  kind: TableEvent['kind'],
+  owner: string,
+  key: string,
+  ltime: number,
+  value = 'x',
+  reapInMs = 0
+): TableEvent => ({
+  kind,
+  ltime,
+  owner,
+  network: 'n1',
+  table: 't',
+  key,
+  value: v(value),
+  reapInMs
 });
 
 function code(fn: () => void): string | undefined {

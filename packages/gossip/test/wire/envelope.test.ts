@@ -6,8 +6,21 @@ const ascii = (s: string): number[] => [0xa0 + s.length, ...[...s].map((c) => c.
 
 // {v:1, type:2 (IndirectPing), from:"a", ltime:7, body:{seq:9, target:"b"}} written out by hand in msgpack.
 const INDIRECT_PING = Uint8Array.from([
-  0x85, ...ascii('v'), 0x01, ...ascii('type'), 0x02, ...ascii('from'), ...ascii('a'), ...ascii('ltime'), 0x07,
-  ...ascii('body'), 0x82, ...ascii('seq'), 0x09, ...ascii('target'), ...ascii('b')
+  0x85,
+  ...ascii('v'),
+  0x01,
+  ...ascii('type'),
+  0x02,
+  ...ascii('from'),
+  ...ascii('a'),
+  ...ascii('ltime'),
+  0x07,
+  ...ascii('body'),
+  0x82,
+  ...ascii('seq'),
+  0x09,
+  ...ascii('target'),
+  ...ascii('b')
 ]);
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -21,7 +34,13 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('envelope codec', () => {
   it('decodes a hand-written msgpack fixture', () => {
-    expect(decodeEnvelope(INDIRECT_PING)).toEqual({ v: 1, type: MsgType.IndirectPing, from: 'a', ltime: 7, body: { seq: 9, target: 'b' } });
+    expect(decodeEnvelope(INDIRECT_PING)).toEqual({
+      v: 1,
+      type: MsgType.IndirectPing,
+      from: 'a',
+      ltime: 7,
+      body: { seq: 9, target: 'b' }
+    });
   });
 
   it('encodes maps as map16, the layout msgpackr writes, and decodes that too', () => {
@@ -34,13 +53,35 @@ describe('envelope codec', () => {
   });
 
   it('message type numbers are the documented wire values (append-only)', () => {
-    expect([MsgType.Ping, MsgType.IndirectPing, MsgType.Ack, MsgType.Gossip, MsgType.TableGossip, MsgType.PushPull, MsgType.BulkSync])
-      .toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect([
+      MsgType.Ping,
+      MsgType.IndirectPing,
+      MsgType.Ack,
+      MsgType.Gossip,
+      MsgType.TableGossip,
+      MsgType.PushPull,
+      MsgType.BulkSync
+    ]).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('round-trips a table gossip with binary values as plain Uint8Arrays', () => {
-    const event = { kind: 'create' as const, ltime: 3, owner: 'a', network: 'n', table: 't', key: 'k', value: Uint8Array.from([1, 2]), reapInMs: 0 };
-    const env: Envelope = { v: 1, type: MsgType.TableGossip, from: 'a', ltime: 3, body: { network: 'n', events: [event] } };
+    const event = {
+      kind: 'create' as const,
+      ltime: 3,
+      owner: 'a',
+      network: 'n',
+      table: 't',
+      key: 'k',
+      value: Uint8Array.from([1, 2]),
+      reapInMs: 0
+    };
+    const env: Envelope = {
+      v: 1,
+      type: MsgType.TableGossip,
+      from: 'a',
+      ltime: 3,
+      body: { network: 'n', events: [event] }
+    };
     const back = decodeEnvelope(encodeEnvelope(env));
     expect(back).toEqual(env);
     expect(back.type === MsgType.TableGossip && back.body.events[0]!.value.constructor).toBe(Uint8Array);
@@ -55,7 +96,13 @@ describe('envelope codec', () => {
   it('rejects an unknown type, a wrong body or trailing garbage with GOSSIP_ERR_BAD_FRAME', () => {
     const unknownType = INDIRECT_PING.slice();
     unknownType[9] = 0x63;
-    const badBody = encodeEnvelope({ v: 1, type: MsgType.Ping, from: 'a', ltime: 1, body: { seq: 1 } } as unknown as Envelope);
+    const badBody = encodeEnvelope({
+      v: 1,
+      type: MsgType.Ping,
+      from: 'a',
+      ltime: 1,
+      body: { seq: 1 }
+    } as unknown as Envelope);
     expect(codeOf(() => decodeEnvelope(unknownType))).toBe('GOSSIP_ERR_BAD_FRAME');
     expect(codeOf(() => decodeEnvelope(badBody))).toBe('GOSSIP_ERR_BAD_FRAME');
     expect(codeOf(() => decodeEnvelope(Uint8Array.from([0xc1])))).toBe('GOSSIP_ERR_BAD_FRAME');

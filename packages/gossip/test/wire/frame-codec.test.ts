@@ -22,17 +22,26 @@ describe('FrameCodec', () => {
 
   it('drops an oversized frame before any crypto', () => {
     expect(typeOf(() => codec(1).open(new Uint8Array(2000), 'a', 1400))).toEqual({
-      code: 'GOSSIP_ERR_FRAME_TOO_LARGE', reaction: 'drop', bytes: 2000, max: 1400
+      code: 'GOSSIP_ERR_FRAME_TOO_LARGE',
+      reaction: 'drop',
+      bytes: 2000,
+      max: 1400
     });
   });
 
   it('drops a frame under a foreign key as unauthenticated', () => {
-    expect(typeOf(() => codec(1).open(codec(2).seal(env), 'a', 1400))).toEqual({ code: 'GOSSIP_ERR_UNAUTHENTICATED', reaction: 'drop' });
+    expect(typeOf(() => codec(1).open(codec(2).seal(env), 'a', 1400))).toEqual({
+      code: 'GOSSIP_ERR_UNAUTHENTICATED',
+      reaction: 'drop'
+    });
   });
 
   it('says reject-peer when an authenticated frame lies about its sender', () => {
     expect(typeOf(() => codec(1).open(codec(1).seal(env), 'b', 1400))).toMatchObject({
-      code: 'GOSSIP_ERR_SENDER_MISMATCH', reaction: 'reject-peer', claimed: 'a', peer: 'b'
+      code: 'GOSSIP_ERR_SENDER_MISMATCH',
+      reaction: 'reject-peer',
+      claimed: 'a',
+      peer: 'b'
     });
   });
 });

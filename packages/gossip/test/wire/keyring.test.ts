@@ -33,7 +33,11 @@ describe('Keyring', () => {
   });
 
   it('holds 1 to 3 keys of 32 bytes, else GOSSIP_ERR_INVALID_KEYRING', () => {
-    const cases: Array<() => unknown> = [() => new Keyring([]), () => new Keyring([new Uint8Array(16)]), () => new Keyring([key(1), key(2), key(3), key(4)])];
+    const cases: Array<() => unknown> = [
+      () => new Keyring([]),
+      () => new Keyring([new Uint8Array(16)]),
+      () => new Keyring([key(1), key(2), key(3), key(4)])
+    ];
     const ring = new Keyring([key(1)]);
     cases.push(() => ring.remove(key(1)));
     for (const make of cases) {

@@ -36,7 +36,12 @@ export function createScheduler(name: string, dests: readonly RealServer[], init
       return new SourceHash(dests, init);
     case 'mh':
       if (!isPrime(init.mhTableSize)) throw lbError({ code: 'LB_ERR_TABLE_SIZE_NOT_PRIME', size: init.mhTableSize });
-      return new MaglevHash(dests, { ...init, tableSize: init.mhTableSize, hash1: init.randomKey(), hash2: init.randomKey() });
+      return new MaglevHash(dests, {
+        ...init,
+        tableSize: init.mhTableSize,
+        hash1: init.randomKey(),
+        hash2: init.randomKey()
+      });
     default:
       throw lbError({ code: 'LB_ERR_UNKNOWN_SCHEDULER', scheduler: name });
   }

@@ -9,7 +9,11 @@ const noop: LogFn = () => {};
  * A pino-free Logger for worker threads: enabled calls become {@link LogRecord}s handed to `post`
  * (typically `parentPort.postMessage`); disabled levels are no-ops that build nothing.
  */
-export function forwardingLogger(post: (record: LogRecord) => void, level: LogLevel, bindings: Record<string, unknown> = {}): Logger {
+export function forwardingLogger(
+  post: (record: LogRecord) => void,
+  level: LogLevel,
+  bindings: Record<string, unknown> = {}
+): Logger {
   const method = (at: LogMethodLevel): LogFn => (isLevelEnabled(level, at) ? emitter(post, at, bindings) : noop);
   return {
     debug: method('debug'),

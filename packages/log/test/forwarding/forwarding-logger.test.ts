@@ -15,7 +15,12 @@ describe('forwardingLogger', () => {
     log.info({ peer: 'node-2' }, 'peer alive');
     log.warn('plain');
     expect(records).toHaveLength(2);
-    expect(records[0]).toMatchObject({ level: 'info', bindings: { node: 'node-1' }, obj: { peer: 'node-2' }, msg: 'peer alive' });
+    expect(records[0]).toMatchObject({
+      level: 'info',
+      bindings: { node: 'node-1' },
+      obj: { peer: 'node-2' },
+      msg: 'peer alive'
+    });
     expect(records[0]!.time).toBeGreaterThanOrEqual(before);
     expect(records[1]).toMatchObject({ level: 'warn', msg: 'plain' });
     expect(records[1]).not.toHaveProperty('obj');
@@ -62,7 +67,9 @@ describe('forwardingLogger', () => {
       code: 'LOG_ERR_INVALID_LEVEL',
       stack: `${err.stack}\ncaused by: ${(err.cause as Error).stack}`
     });
-    expect(cloned.obj!['nested']).toEqual({ list: [{ type: 'TypeError', message: 't', stack: expect.any(String) as string }] });
+    expect(cloned.obj!['nested']).toEqual({
+      list: [{ type: 'TypeError', message: 't', stack: expect.any(String) as string }]
+    });
     expect(cloned.obj!['fn']).toBe('[Function recorder]');
   });
 

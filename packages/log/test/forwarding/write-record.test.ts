@@ -58,6 +58,9 @@ describe('writeRecord', () => {
       child: (b: Record<string, unknown>) => (calls.push(['child', b]), fake)
     };
     writeRecord(fake, { level: 'error', bindings: { node: 'n' }, obj: { a: 1 }, msg: 'm', time: 1 });
-    expect(calls).toEqual([['child', { node: 'n' }], [{ a: 1 }, 'm']]);
+    expect(calls).toEqual([
+      ['child', { node: 'n' }],
+      [{ a: 1 }, 'm']
+    ]);
   });
 });

@@ -32,7 +32,11 @@ export class Bridge extends NetInterface {
   nfCallIptables: boolean;
   private readonly fdb = new Map<string, FdbEntry>();
 
-  constructor(name: string, namespace: NetInterface['namespace'], options: BridgeOptions & { ifIndex: number; mac: string }) {
+  constructor(
+    name: string,
+    namespace: NetInterface['namespace'],
+    options: BridgeOptions & { ifIndex: number; mac: string }
+  ) {
     super(name, namespace, options);
     this.ageingMs = options.ageingMs ?? 300_000;
     this.nfCallIptables = options.nfCallIptables ?? true;
@@ -59,7 +63,13 @@ export class Bridge extends NetInterface {
 
   /** Adds a static entry (`bridge fdb add MAC dev PORT master static`). */
   addStaticEntry(mac: string, port: NetInterface): void {
-    this.fdb.set(mac.toLowerCase(), { mac: mac.toLowerCase(), port, isStatic: true, isLocal: false, updatedAt: this.now() });
+    this.fdb.set(mac.toLowerCase(), {
+      mac: mac.toLowerCase(),
+      port,
+      isStatic: true,
+      isLocal: false,
+      updatedAt: this.now()
+    });
   }
 
   /** Removes an entry. */

@@ -45,7 +45,7 @@ export function parseCidr(text: string): Cidr {
 /** True when the dotted-quad `ip` lies in `cidr`. */
 export function inCidr(ip: string, cidr: Cidr): boolean {
   if (cidr.mask === 0) return true;
-  return ((ipv4ToUint32(ip) & cidr.mask) >>> 0) === cidr.addr;
+  return (ipv4ToUint32(ip) & cidr.mask) >>> 0 === cidr.addr;
 }
 
 function maskText(mask: number): string {

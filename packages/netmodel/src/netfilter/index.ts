@@ -17,7 +17,12 @@ export { Netfilter, type NetfilterOptions } from './netfilter.js';
 export { NetfilterError, type NetfilterErrorCode, type NetfilterErrorType } from './errors.js';
 export { Conntrack } from './conntrack/conntrack.js';
 export type { ConntrackEntry, CtDirection, NatManip, ConntrackTcpState } from './conntrack/connection.js';
-export { DEFAULT_CONNTRACK_MAX, DEFAULT_CONNTRACK_TIMEOUTS, type ConntrackOptions, type ConntrackTimeouts } from './conntrack/timeouts.js';
+export {
+  DEFAULT_CONNTRACK_MAX,
+  DEFAULT_CONNTRACK_TIMEOUTS,
+  type ConntrackOptions,
+  type ConntrackTimeouts
+} from './conntrack/timeouts.js';
 export type { Tuple } from './conntrack/tuple.js';
 export type { CtState } from './conntrack/track-packet.js';
 export { formatConntrackEntry } from './conntrack/format.js';

@@ -54,7 +54,12 @@ export class Netfilter implements IptablesApi {
     this.conntrack = new Conntrack(env.clock, options.conntrack);
     this.registry = new ModuleRegistry(options.matches, options.targets);
     const r = this.registry;
-    this.tables = { raw: new Table('raw', r), mangle: new Table('mangle', r), nat: new Table('nat', r), filter: new Table('filter', r) };
+    this.tables = {
+      raw: new Table('raw', r),
+      mangle: new Table('mangle', r),
+      nat: new Table('nat', r),
+      filter: new Table('filter', r)
+    };
     this.pipeline = new HookPipeline(env, this.conntrack, this.tables, new PacketStates());
     this.tracking = options.tracking === 'always';
   }
@@ -152,7 +157,11 @@ export class Netfilter implements IptablesApi {
     const t = this.table(table);
     if (typeof rule === 'number') return t.deleteAt(chain, rule - 1);
     const index = t.indexOf(chain, this.asRule(rule));
-    if (index < 0) throw new NetfilterError({ code: 'NETFILTER_ERR_NO_RULE', table, chain }, 'Bad rule (does a matching rule exist in that chain?).');
+    if (index < 0)
+      throw new NetfilterError(
+        { code: 'NETFILTER_ERR_NO_RULE', table, chain },
+        'Bad rule (does a matching rule exist in that chain?).'
+      );
     t.deleteAt(chain, index);
   }
 
@@ -174,7 +183,9 @@ export class Netfilter implements IptablesApi {
 
   /** Chain names of a table, in `iptables -L` order. */
   chains(table: TableName): string[] {
-    return this.table(table).orderedChains().map((c) => c.name);
+    return this.table(table)
+      .orderedChains()
+      .map((c) => c.name);
   }
 
   /** `iptables -t TABLE -L [CHAIN [N]]` text, exactly as iptables prints it (`-v`, `-n`, `-x`, `--line-numbers`). */

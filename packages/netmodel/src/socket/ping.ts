@@ -102,7 +102,12 @@ export class PingLayer {
   receive(ip: Ipv4Packet, message: IcmpMessage, dev: NetInterface): void {
     if (message.kind === 'echo-request') {
       if (this.ns.icmpEchoIgnoreAll) return;
-      const reply: IcmpMessage = { kind: 'echo-reply', identifier: message.identifier, sequence: message.sequence, data: message.data };
+      const reply: IcmpMessage = {
+        kind: 'echo-reply',
+        identifier: message.identifier,
+        sequence: message.sequence,
+        data: message.data
+      };
       // A broadcast ping is answered from the receiving interface's own address.
       const src = this.ns.ipv4.isBroadcast(ip.dst, dev) ? dev.primaryAddress() : ip.dst;
       this.ns.ipv4.output({ src, dst: ip.src, l4: { protocol: 'icmp', message: reply } });
@@ -125,7 +130,13 @@ export class PingLayer {
     if (s === undefined || sentAt === undefined) return;
     s.sentAt.delete(seq);
     s.result.received++;
-    s.result.replies.push({ seq, from: ip.src, ttl: ip.ttl, bytes: dataBytes + 8, rttMs: this.ns.fabric.clock.now() - sentAt });
+    s.result.replies.push({
+      seq,
+      from: ip.src,
+      ttl: ip.ttl,
+      bytes: dataBytes + 8,
+      rttMs: this.ns.fabric.clock.now() - sentAt
+    });
     if (s.result.received + s.result.errors.length >= s.expected) this.finish(identifier);
   }
 
@@ -155,5 +166,8 @@ function parseQuotedEcho(original: Uint8Array): { identifier: number; seq: numbe
   if (original.length < 20) return undefined;
   const ihl = (original[0]! & 0x0f) * 4;
   if (original[9] !== 1 || original.length < ihl + 8 || original[ihl] !== 8) return undefined;
-  return { identifier: (original[ihl + 4]! << 8) | original[ihl + 5]!, seq: (original[ihl + 6]! << 8) | original[ihl + 7]! };
+  return {
+    identifier: (original[ihl + 4]! << 8) | original[ihl + 5]!,
+    seq: (original[ihl + 6]! << 8) | original[ihl + 7]!
+  };
 }

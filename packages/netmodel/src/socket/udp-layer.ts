@@ -34,7 +34,10 @@ export class UdpSocket extends Emitter<UdpSocketEvents> {
   /** Sends `data` to `address:port`; throws NETWORK_UNREACHABLE when there is no route. */
   send(data: Uint8Array, port: number, address: string): void {
     if (this.closed) {
-      throw new NetmodelError({ code: 'NETMODEL_ERR_SOCKET_CLOSED', address: `${this.address}:${this.port}` }, 'socket is closed');
+      throw new NetmodelError(
+        { code: 'NETMODEL_ERR_SOCKET_CLOSED', address: `${this.address}:${this.port}` },
+        'socket is closed'
+      );
     }
     this.layer.send(this, data, port, address);
   }
@@ -58,12 +61,18 @@ export class UdpLayer {
   /** Binds a socket (`port` 0 picks an ephemeral port; `address` '0.0.0.0' is every local address). */
   bind(port = 0, address = '0.0.0.0'): UdpSocket {
     if (address !== '0.0.0.0' && !this.ns.isLocalAddress(address)) {
-      throw new NetmodelError({ code: 'NETMODEL_ERR_ADDRESS_NOT_AVAILABLE', namespace: this.ns.name, address }, `cannot bind ${address}: not a local address`);
+      throw new NetmodelError(
+        { code: 'NETMODEL_ERR_ADDRESS_NOT_AVAILABLE', namespace: this.ns.name, address },
+        `cannot bind ${address}: not a local address`
+      );
     }
     const chosen = port === 0 ? this.ephemeral() : port;
     const holders = this.sockets.get(chosen) ?? [];
     if (holders.some((s) => s.address === '0.0.0.0' || address === '0.0.0.0' || s.address === address)) {
-      throw new NetmodelError({ code: 'NETMODEL_ERR_ADDRESS_IN_USE', namespace: this.ns.name, address: `${address}:${chosen}` }, `address in use: ${address}:${chosen}`);
+      throw new NetmodelError(
+        { code: 'NETMODEL_ERR_ADDRESS_IN_USE', namespace: this.ns.name, address: `${address}:${chosen}` },
+        `address in use: ${address}:${chosen}`
+      );
     }
     const socket = new UdpSocket(this, address, chosen);
     holders.push(socket);
@@ -76,14 +85,22 @@ export class UdpLayer {
     const holders = this.sockets.get(datagram.dstPort);
     const socket = holders?.find((s) => s.address === ip.dst) ?? holders?.find((s) => s.address === '0.0.0.0');
     if (socket === undefined) return false;
-    socket.emit('message', datagram.payload, { address: ip.src, port: datagram.srcPort, size: datagram.payload.length });
+    socket.emit('message', datagram.payload, {
+      address: ip.src,
+      port: datagram.srcPort,
+      size: datagram.payload.length
+    });
     return true;
   }
 
   /** Called by a socket to send. */
   send(socket: UdpSocket, data: Uint8Array, port: number, address: string): void {
     const src = socket.address === '0.0.0.0' ? undefined : socket.address;
-    this.ns.ipv4.output({ src, dst: address, l4: { protocol: 'udp', datagram: { srcPort: socket.port, dstPort: port, payload: data } } });
+    this.ns.ipv4.output({
+      src,
+      dst: address,
+      l4: { protocol: 'udp', datagram: { srcPort: socket.port, dstPort: port, payload: data } }
+    });
   }
 
   /** Called by a socket when it closes. */
@@ -107,6 +124,9 @@ export class UdpLayer {
       this.nextEphemeral = port === EPHEMERAL_PORTS.max ? EPHEMERAL_PORTS.min : port + 1;
       if (!this.sockets.has(port)) return port;
     }
-    throw new NetmodelError({ code: 'NETMODEL_ERR_ADDRESS_IN_USE', namespace: this.ns.name }, 'no free ephemeral UDP port');
+    throw new NetmodelError(
+      { code: 'NETMODEL_ERR_ADDRESS_IN_USE', namespace: this.ns.name },
+      'no free ephemeral UDP port'
+    );
   }
 }

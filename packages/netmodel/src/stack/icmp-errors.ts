@@ -32,7 +32,16 @@ export class IcmpErrors {
 
   /** DF set and the next link's MTU is smaller (path MTU discovery). */
   fragmentationNeeded(ip: Ipv4Packet, inDev: NetInterface, mtu: number): void {
-    this.send(ip, { kind: 'destination-unreachable', code: IcmpUnreachableCode.FRAGMENTATION_NEEDED, nextHopMtu: mtu, original: quote(ip) }, inDev);
+    this.send(
+      ip,
+      {
+        kind: 'destination-unreachable',
+        code: IcmpUnreachableCode.FRAGMENTATION_NEEDED,
+        nextHopMtu: mtu,
+        original: quote(ip)
+      },
+      inDev
+    );
   }
 
   /** TTL ran out while forwarding (what traceroute relies on). */
@@ -48,7 +57,9 @@ export class IcmpErrors {
     // RFC 1122: never answer an ICMP error with an error, nor a packet from an unspecified source.
     if (about.protocol === IpProtocol.ICMP && isIcmpError(about.payload[0])) return;
     if (about.src === '0.0.0.0') return;
-    const src = this.ns.isLocalAddress(about.dst) ? about.dst : (inDev?.primaryAddress() ?? this.ipv4.tryRoute(about.src)?.src);
+    const src = this.ns.isLocalAddress(about.dst)
+      ? about.dst
+      : (inDev?.primaryAddress() ?? this.ipv4.tryRoute(about.src)?.src);
     if (src === undefined) return;
     try {
       this.ipv4.output({ src, dst: about.src, l4: { protocol: 'icmp', message } });

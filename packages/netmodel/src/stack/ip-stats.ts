@@ -16,5 +16,15 @@ export interface IpStats {
 
 /** A zeroed {@link IpStats}. */
 export function emptyIpStats(): IpStats {
-  return { inReceives: 0, inHdrErrors: 0, inAddrErrors: 0, inDelivers: 0, forwDatagrams: 0, outRequests: 0, outNoRoutes: 0, reasmFails: 0, filtered: 0 };
+  return {
+    inReceives: 0,
+    inHdrErrors: 0,
+    inAddrErrors: 0,
+    inDelivers: 0,
+    forwDatagrams: 0,
+    outRequests: 0,
+    outNoRoutes: 0,
+    reasmFails: 0,
+    filtered: 0
+  };
 }

@@ -64,7 +64,10 @@ export class Ipv4Layer {
     ip.payload = encodeL4(pkt);
     const bytes = encodeIpv4(ip);
     if (bytes.length > route.dev.mtu) {
-      throw new NetmodelError({ code: 'NETMODEL_ERR_MESSAGE_TOO_LONG', namespace: this.ns.name, interface: route.dev.name }, `message of ${bytes.length} bytes exceeds MTU ${route.dev.mtu}`);
+      throw new NetmodelError(
+        { code: 'NETMODEL_ERR_MESSAGE_TOO_LONG', namespace: this.ns.name, interface: route.dev.name },
+        `message of ${bytes.length} bytes exceeds MTU ${route.dev.mtu}`
+      );
     }
     this.transmit(route.dev, route.nextHop ?? ip.dst, ip, bytes);
   }
@@ -157,7 +160,8 @@ export class Ipv4Layer {
         this.ns.icmp.receive(ip, l4.message, dev);
         return;
       case 'udp':
-        if (!this.ns.udp.receive(ip, l4.datagram) && !this.isBroadcast(ip.dst, dev)) this.icmpErrors.portUnreachable(ip);
+        if (!this.ns.udp.receive(ip, l4.datagram) && !this.isBroadcast(ip.dst, dev))
+          this.icmpErrors.portUnreachable(ip);
         return;
       case 'tcp':
         this.ns.tcp.receive(l4.segment, ip.src, ip.dst);
@@ -205,7 +209,10 @@ export class Ipv4Layer {
     const found = this.tryRoute(dst);
     if (found === undefined) {
       this.stats.outNoRoutes++;
-      throw new NetmodelError({ code: 'NETMODEL_ERR_NETWORK_UNREACHABLE', namespace: this.ns.name, address: dst }, `${this.ns.name}: network unreachable: ${dst}`);
+      throw new NetmodelError(
+        { code: 'NETMODEL_ERR_NETWORK_UNREACHABLE', namespace: this.ns.name, address: dst },
+        `${this.ns.name}: network unreachable: ${dst}`
+      );
     }
     return found;
   }

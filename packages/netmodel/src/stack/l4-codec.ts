@@ -1,4 +1,13 @@
-import { decodeIcmp, decodeTcp, decodeUdp, encodeIcmp, encodeTcp, encodeUdp, IpProtocol, type Ipv4Packet } from '@swarmsim/packet';
+import {
+  decodeIcmp,
+  decodeTcp,
+  decodeUdp,
+  encodeIcmp,
+  encodeTcp,
+  encodeUdp,
+  IpProtocol,
+  type Ipv4Packet
+} from '@swarmsim/packet';
 import type { NfL4, NfPacket } from '../netfilter/index.js';
 
 /** Decodes the transport header of `ip` (checksums verified); unknown protocols stay raw. */

@@ -1,5 +1,13 @@
 import type { Logger } from '@swarmsim/interface';
-import { decodeArp, decodeEthernet, EtherType, encodeArp, encodeEthernet, type ArpPacket, type TcpSegment } from '@swarmsim/packet';
+import {
+  decodeArp,
+  decodeEthernet,
+  EtherType,
+  encodeArp,
+  encodeEthernet,
+  type ArpPacket,
+  type TcpSegment
+} from '@swarmsim/packet';
 import { NetmodelError } from '../errors.js';
 import type { Fabric } from '../fabric.js';
 import { Bridge, type BridgeOptions } from '../link/bridge.js';
@@ -64,12 +72,15 @@ export class Namespace {
       },
       options.neighbor
     );
-    this.netfilter = new Netfilter({
-      clock: fabric.clock,
-      random: fabric.random,
-      isLocalAddress: (ip) => this.isLocalAddress(ip),
-      primaryAddress: (ifName) => this.interfaces.get(ifName)?.primaryAddress()
-    }, options.netfilter);
+    this.netfilter = new Netfilter(
+      {
+        clock: fabric.clock,
+        random: fabric.random,
+        isLocalAddress: (ip) => this.isLocalAddress(ip),
+        primaryAddress: (ifName) => this.interfaces.get(ifName)?.primaryAddress()
+      },
+      options.netfilter
+    );
     this.ipv4 = new Ipv4Layer(this);
     this.udp = new UdpLayer(this);
     this.icmp = new PingLayer(this);
@@ -99,11 +110,18 @@ export class Namespace {
   }
 
   /** Creates a veth pair: `name` here, `peerName` in `peerNamespace` (default: here). */
-  addVethPair(name: string, peerName: string, peerNamespace: Namespace = this, options: InterfaceOptions & { peerMac?: string } = {}): [Veth, Veth] {
+  addVethPair(
+    name: string,
+    peerName: string,
+    peerNamespace: Namespace = this,
+    options: InterfaceOptions & { peerMac?: string } = {}
+  ): [Veth, Veth] {
     peerNamespace.assertFree(peerName);
     this.assertFree(name);
     const a = this.attach(new Veth(name, this, this.deviceOptions({ mac: options.mac, mtu: options.mtu })));
-    const b = peerNamespace.attach(new Veth(peerName, peerNamespace, peerNamespace.deviceOptions({ mac: options.peerMac, mtu: options.mtu })));
+    const b = peerNamespace.attach(
+      new Veth(peerName, peerNamespace, peerNamespace.deviceOptions({ mac: options.peerMac, mtu: options.mtu }))
+    );
     a.peer = b;
     b.peer = a;
     return [a, b];
@@ -135,7 +153,10 @@ export class Namespace {
   interface(name: string): NetInterface {
     const dev = this.interfaces.get(name);
     if (dev === undefined) {
-      throw new NetmodelError({ code: 'NETMODEL_ERR_NO_SUCH_INTERFACE', namespace: this.name, interface: name }, `${this.name}: no interface ${name}`);
+      throw new NetmodelError(
+        { code: 'NETMODEL_ERR_NO_SUCH_INTERFACE', namespace: this.name, interface: name },
+        `${this.name}: no interface ${name}`
+      );
     }
     return dev;
   }
@@ -161,7 +182,14 @@ export class Namespace {
     dev.addresses.push({ address, prefixLength, broadcast });
     this.localCache.clear();
     if (dev.kind === 'loopback') return;
-    this.routes.add({ network: uint32ToIpv4(network), prefixLength, dev: name, src: address, protocol: 'kernel', scope: 'link' });
+    this.routes.add({
+      network: uint32ToIpv4(network),
+      prefixLength,
+      dev: name,
+      src: address,
+      protocol: 'kernel',
+      scope: 'link'
+    });
   }
 
   /** `ip addr del CIDR dev NAME`, with its connected route. */
@@ -207,7 +235,12 @@ export class Namespace {
   }
 
   /** br_netfilter: a frame switched by `bridge` passes the iptables hooks; undefined when dropped. */
-  filterBridgedFrame(bridge: Bridge, ingress: NetInterface, out: NetInterface, frame: Uint8Array): Uint8Array | undefined {
+  filterBridgedFrame(
+    bridge: Bridge,
+    ingress: NetInterface,
+    out: NetInterface,
+    frame: Uint8Array
+  ): Uint8Array | undefined {
     return this.ipv4.filterBridged(bridge, ingress, out, frame);
   }
 
@@ -263,7 +296,10 @@ export class Namespace {
 
   private assertFree(name: string): void {
     if (this.interfaces.has(name)) {
-      throw new NetmodelError({ code: 'NETMODEL_ERR_INTERFACE_EXISTS', namespace: this.name, interface: name }, `${this.name}: interface ${name} exists`);
+      throw new NetmodelError(
+        { code: 'NETMODEL_ERR_INTERFACE_EXISTS', namespace: this.name, interface: name },
+        `${this.name}: interface ${name} exists`
+      );
     }
   }
 

@@ -56,7 +56,10 @@ export class NeighborTable {
   private readonly reachableMs: number;
   private readonly maxQueued: number;
 
-  constructor(private readonly host: NeighborHost, options: NeighborOptions = {}) {
+  constructor(
+    private readonly host: NeighborHost,
+    options: NeighborOptions = {}
+  ) {
     this.retransMs = options.retransMs ?? 1000;
     this.maxProbes = options.maxProbes ?? 3;
     this.reachableMs = options.reachableMs ?? 30_000;
@@ -87,7 +90,8 @@ export class NeighborTable {
     // the entry becomes STALE (queued packets go out) unless nothing changed; one is created when a request targets us.
     if (slot !== undefined && arp.operation === 2) this.confirm(slot, arp.senderMac);
     else if (slot !== undefined) this.refresh(slot, arp.senderMac);
-    else if (forUs && arp.operation === 1 && arp.senderIp !== '0.0.0.0') this.createStale(dev, arp.senderIp, arp.senderMac);
+    else if (forUs && arp.operation === 1 && arp.senderIp !== '0.0.0.0')
+      this.createStale(dev, arp.senderIp, arp.senderMac);
     if (arp.operation !== 1 || !forUs) return;
     const reply: ArpPacket = {
       operation: 2,
@@ -126,7 +130,13 @@ export class NeighborTable {
 
   /** Current entries with states as of now. */
   entries(): NeighborEntry[] {
-    return [...this.slots.values()].map((s) => ({ ip: s.ip, dev: s.dev, mac: s.mac, state: this.stateNow(s), updatedAt: s.updatedAt }));
+    return [...this.slots.values()].map((s) => ({
+      ip: s.ip,
+      dev: s.dev,
+      mac: s.mac,
+      state: this.stateNow(s),
+      updatedAt: s.updatedAt
+    }));
   }
 
   private stateNow(s: Slot): NeighborState {
@@ -135,7 +145,16 @@ export class NeighborTable {
   }
 
   private newSlot(dev: NetInterface, ip: string): Slot {
-    const s: Slot = { ip, dev, mac: undefined, state: 'FAILED', updatedAt: this.host.clock.now(), queue: [], probes: 0, timer: undefined };
+    const s: Slot = {
+      ip,
+      dev,
+      mac: undefined,
+      state: 'FAILED',
+      updatedAt: this.host.clock.now(),
+      queue: [],
+      probes: 0,
+      timer: undefined
+    };
     this.slots.set(key(dev, ip), s);
     return s;
   }
@@ -193,7 +212,11 @@ export class NeighborTable {
       if (s.state === 'INCOMPLETE') this.probe(s);
     }, this.retransMs);
     const src = s.dev.primaryAddress() ?? '0.0.0.0';
-    this.host.sendArp(s.dev, { operation: 1, senderMac: s.dev.mac, senderIp: src, targetMac: ZERO_MAC, targetIp: s.ip }, BROADCAST_MAC);
+    this.host.sendArp(
+      s.dev,
+      { operation: 1, senderMac: s.dev.mac, senderIp: src, targetMac: ZERO_MAC, targetIp: s.ip },
+      BROADCAST_MAC
+    );
   }
 }
 

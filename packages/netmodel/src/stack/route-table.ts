@@ -34,9 +34,14 @@ export class RouteTable {
   private compiled: CompiledRoute[] = [];
 
   /** Adds a route (`ip route add`); `network` host bits are cleared. */
-  add(route: Omit<Route, 'metric' | 'protocol' | 'scope'> & Partial<Pick<Route, 'metric' | 'protocol' | 'scope'>>): Route {
+  add(
+    route: Omit<Route, 'metric' | 'protocol' | 'scope'> & Partial<Pick<Route, 'metric' | 'protocol' | 'scope'>>
+  ): Route {
     if (!Number.isInteger(route.prefixLength) || route.prefixLength < 0 || route.prefixLength > 32) {
-      throw new NetmodelError({ code: 'NETMODEL_ERR_BAD_ADDRESS', address: `${route.network}/${route.prefixLength}` }, `bad prefix length ${route.prefixLength}`);
+      throw new NetmodelError(
+        { code: 'NETMODEL_ERR_BAD_ADDRESS', address: `${route.network}/${route.prefixLength}` },
+        `bad prefix length ${route.prefixLength}`
+      );
     }
     const mask = prefixMask(route.prefixLength);
     const net = (ipv4ToUint32(route.network) & mask) >>> 0;
@@ -71,7 +76,7 @@ export class RouteTable {
   lookup(dst: string | number, usable: (dev: string) => boolean = () => true): Route | undefined {
     const ip = typeof dst === 'number' ? dst : ipv4ToUint32(dst);
     for (const c of this.compiled) {
-      if (((ip & c.mask) >>> 0) === c.net && usable(c.route.dev)) return c.route;
+      if ((ip & c.mask) >>> 0 === c.net && usable(c.route.dev)) return c.route;
     }
     return undefined;
   }

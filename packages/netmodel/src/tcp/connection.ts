@@ -65,7 +65,12 @@ export class Connection implements SocketBackend {
     /** Made by a listener (passive open) rather than connect(). */
     readonly passive: boolean
   ) {
-    ({ localIp: this.localIp, localPort: this.localPort, remoteIp: this.remoteIp, remotePort: this.remotePort } = tuple);
+    ({
+      localIp: this.localIp,
+      localPort: this.localPort,
+      remoteIp: this.remoteIp,
+      remotePort: this.remotePort
+    } = tuple);
     this.sender = new Sender(host.options.mss);
     this.receiver = new Receiver(host.options.receiveWindow);
     this.rto = new RtoEstimator(host.options);
@@ -107,7 +112,8 @@ export class Connection implements SocketBackend {
   /** See {@link TcpSocket.write}. */
   write(data: Uint8Array): void {
     if (this.ended) throw new TcpError({ code: 'TCP_ERR_WRITE_AFTER_END', ...this.tuple() }, 'write after end');
-    if (this.state === 'CLOSED') throw new TcpError({ code: 'TCP_ERR_NOT_CONNECTED', ...this.tuple() }, 'socket is closed');
+    if (this.state === 'CLOSED')
+      throw new TcpError({ code: 'TCP_ERR_NOT_CONNECTED', ...this.tuple() }, 'socket is closed');
     this.host.run(() => {
       this.sender.write(data);
       this.flush();
@@ -239,7 +245,10 @@ export class Connection implements SocketBackend {
   /** (Re)starts the TIME_WAIT timer; a retransmitted FIN restarts it (RFC 9293 §3.10.7.4). */
   restartTimeWait(): void {
     this.timeWaitTimer?.clear();
-    this.timeWaitTimer = this.host.clock.setTimeout(() => this.host.run(() => this.teardown()), this.host.options.timeWaitMs);
+    this.timeWaitTimer = this.host.clock.setTimeout(
+      () => this.host.run(() => this.teardown()),
+      this.host.options.timeWaitMs
+    );
   }
 
   /** Graceful end in CLOSED (LAST_ACK acknowledged, or RST while closing). */
@@ -330,7 +339,8 @@ export class Connection implements SocketBackend {
     this.rtoTimer = undefined;
     const handshake = this.state === 'SYN_SENT' || this.state === 'SYN_RECEIVED';
     const o = this.host.options;
-    const limit = this.state === 'SYN_SENT' ? o.synRetries : this.state === 'SYN_RECEIVED' ? o.synAckRetries : o.maxRetries;
+    const limit =
+      this.state === 'SYN_SENT' ? o.synRetries : this.state === 'SYN_RECEIVED' ? o.synAckRetries : o.maxRetries;
     if (this.retries >= limit) {
       const type = { code: 'TCP_ERR_TIMEOUT' as const, state: this.state, retries: this.retries, ...this.tuple() };
       this.fail(new TcpError(type, 'retransmissions exhausted'));

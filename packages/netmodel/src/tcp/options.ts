@@ -71,6 +71,9 @@ export function resolveTcpOptions(options: TcpOptions = {}): ResolvedTcpOptions 
 /** Throws `TCP_ERR_INVALID_ARGUMENT` unless `value` is an integer in [min, max]. */
 export function checkInt(name: string, value: unknown, min: number, max: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new TcpError({ code: 'TCP_ERR_INVALID_ARGUMENT', name, value }, `${name} must be an integer in [${min}, ${max}]`);
+    throw new TcpError(
+      { code: 'TCP_ERR_INVALID_ARGUMENT', name, value },
+      `${name} must be an integer in [${min}, ${max}]`
+    );
   }
 }

@@ -60,7 +60,12 @@ export class TcpLayer {
   }
 
   /** Passive open on `ip:port` (`0.0.0.0` = any local address, port 0 = an ephemeral one). */
-  listen(ip: string, port: number, onConnection: (socket: TcpSocket) => void, options: TcpListenOptions = {}): TcpListener {
+  listen(
+    ip: string,
+    port: number,
+    onConnection: (socket: TcpSocket) => void,
+    options: TcpListenOptions = {}
+  ): TcpListener {
     checkInt('port', port, 0, 65535);
     const backlog = options.backlog ?? DEFAULT_BACKLOG;
     checkInt('backlog', backlog, 1, Number.MAX_SAFE_INTEGER);
@@ -154,7 +159,10 @@ export class TcpLayer {
       this.log.debug({ ip: listener.ip, port: listener.port }, 'tcp backlog full, SYN dropped');
       return;
     }
-    const conn = this.register({ localIp: dstIp, localPort: seg.dstPort, remoteIp: srcIp, remotePort: seg.srcPort }, true);
+    const conn = this.register(
+      { localIp: dstIp, localPort: seg.dstPort, remoteIp: srcIp, remotePort: seg.srcPort },
+      true
+    );
     this.embryos.set(conn, listener);
     conn.openPassive(seg);
   }
@@ -190,7 +198,9 @@ export class TcpLayer {
 
   // Linux bind(): the wildcard address conflicts with every address on the same port.
   private listenConflict(ip: string, port: number): boolean {
-    return [...this.listening.values()].some((l) => l.port === port && (l.ip === ip || l.ip === ANY_IP || ip === ANY_IP));
+    return [...this.listening.values()].some(
+      (l) => l.port === port && (l.ip === ip || l.ip === ANY_IP || ip === ANY_IP)
+    );
   }
 
   private unlisten(listener: TcpListener): void {

@@ -44,21 +44,23 @@ export function ipAddr(ns: Namespace): string {
 
 /** `ip route` (main table). */
 export function ipRoute(ns: Namespace): string {
-  return ns.routes
-    .list()
-    .slice()
-    // iproute2 prints the default route first, then by prefix as stored.
-    .sort((a, b) => (a.prefixLength === 0 ? -1 : b.prefixLength === 0 ? 1 : 0))
-    .map((r) => {
-      const dst = r.prefixLength === 0 ? 'default' : `${r.network}/${r.prefixLength}`;
-      const via = r.via !== undefined ? ` via ${r.via}` : '';
-      const proto = r.protocol === 'kernel' ? ' proto kernel' : '';
-      const scope = r.scope === 'link' && r.via === undefined ? ' scope link' : '';
-      const src = r.protocol === 'kernel' && r.src !== undefined ? ` src ${r.src}` : '';
-      const metric = r.metric !== 0 ? ` metric ${r.metric}` : '';
-      return `${dst}${via} dev ${r.dev}${proto}${scope}${src}${metric} \n`;
-    })
-    .join('');
+  return (
+    ns.routes
+      .list()
+      .slice()
+      // iproute2 prints the default route first, then by prefix as stored.
+      .sort((a, b) => (a.prefixLength === 0 ? -1 : b.prefixLength === 0 ? 1 : 0))
+      .map((r) => {
+        const dst = r.prefixLength === 0 ? 'default' : `${r.network}/${r.prefixLength}`;
+        const via = r.via !== undefined ? ` via ${r.via}` : '';
+        const proto = r.protocol === 'kernel' ? ' proto kernel' : '';
+        const scope = r.scope === 'link' && r.via === undefined ? ' scope link' : '';
+        const src = r.protocol === 'kernel' && r.src !== undefined ? ` src ${r.src}` : '';
+        const metric = r.metric !== 0 ? ` metric ${r.metric}` : '';
+        return `${dst}${via} dev ${r.dev}${proto}${scope}${src}${metric} \n`;
+      })
+      .join('')
+  );
 }
 
 /** `ip neigh`. */

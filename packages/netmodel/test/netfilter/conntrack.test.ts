@@ -19,7 +19,9 @@ describe('conntrack timeouts and states', () => {
   });
 
   it('sweeps expired entries from the table on its own schedule', () => {
-    const { nf, clock } = makeNetfilter(undefined, { conntrack: { gcIntervalMs: 10_000, timeouts: { udp_timeout: 5 } } });
+    const { nf, clock } = makeNetfilter(undefined, {
+      conntrack: { gcIntervalMs: 10_000, timeouts: { udp_timeout: 5 } }
+    });
     forward(nf, udp('10.0.0.2', 5000, '8.8.8.8', 53, LAN));
     clock.tick(10_000);
     // The sweep ran and found the table empty, so it did not re-arm.
@@ -41,7 +43,9 @@ describe('conntrack timeouts and states', () => {
     forward(nf, udp('10.0.0.2', 5000, '8.8.8.8', 53, LAN));
     [e] = nf.conntrack.entries();
     expect([e!.assured, e!.timeout]).toEqual([true, 120]);
-    expect(nf.conntrack.list()).toBe('udp      17 120 src=10.0.0.2 dst=8.8.8.8 sport=5000 dport=53 src=8.8.8.8 dst=10.0.0.2 sport=53 dport=5000 [ASSURED] mark=0 use=1\n');
+    expect(nf.conntrack.list()).toBe(
+      'udp      17 120 src=10.0.0.2 dst=8.8.8.8 sport=5000 dport=53 src=8.8.8.8 dst=10.0.0.2 sport=53 dport=5000 [ASSURED] mark=0 use=1\n'
+    );
   });
 
   it('follows the TCP handshake and close with Linux timeouts', () => {
@@ -54,7 +58,9 @@ describe('conntrack timeouts and states', () => {
     };
     c('S');
     expect(state()).toEqual(['SYN_SENT', 120, false]);
-    expect(nf.conntrack.list()).toContain('SYN_SENT src=10.0.0.2 dst=93.184.216.34 sport=40000 dport=80 [UNREPLIED] src=93.184.216.34');
+    expect(nf.conntrack.list()).toContain(
+      'SYN_SENT src=10.0.0.2 dst=93.184.216.34 sport=40000 dport=80 [UNREPLIED] src=93.184.216.34'
+    );
     s('SA');
     expect(state()).toEqual(['SYN_RECV', 60, false]);
     c('A');
@@ -89,9 +95,19 @@ describe('conntrack timeouts and states', () => {
 
   it('reopens a connection in TIME_WAIT with a new SYN', () => {
     const { nf } = makeNetfilter();
-    const flow = [['c', 'S'], ['s', 'SA'], ['c', 'A'], ['c', 'FA'], ['s', 'FA'], ['c', 'A']] as const;
+    const flow = [
+      ['c', 'S'],
+      ['s', 'SA'],
+      ['c', 'A'],
+      ['c', 'FA'],
+      ['s', 'FA'],
+      ['c', 'A']
+    ] as const;
     for (const [who, f] of flow) {
-      forward(nf, who === 'c' ? tcp('10.0.0.2', 40000, '1.1.1.1', 80, f, LAN) : tcp('1.1.1.1', 80, '10.0.0.2', 40000, f, WAN));
+      forward(
+        nf,
+        who === 'c' ? tcp('10.0.0.2', 40000, '1.1.1.1', 80, f, LAN) : tcp('1.1.1.1', 80, '10.0.0.2', 40000, f, WAN)
+      );
     }
     expect(nf.conntrack.entries()[0]!.tcpState).toBe('TIME_WAIT');
     forward(nf, tcp('10.0.0.2', 40000, '1.1.1.1', 80, 'S', LAN));

@@ -51,7 +51,9 @@ describe('Docker MASQUERADE (-s 172.17.0.0/16 ! -o docker0)', () => {
   it('drops a masqueraded packet when the out interface has no address', () => {
     const { nf } = makeNetfilter({ docker0: '172.17.0.1' });
     nf.exec('-t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE');
-    expect(forward(nf, echo('echo-request', '172.17.0.2', '8.8.8.8', 1, { inIf: 'docker0', outIf: 'eth9' }))).toBe('DROP');
+    expect(forward(nf, echo('echo-request', '172.17.0.2', '8.8.8.8', 1, { inIf: 'docker0', outIf: 'eth9' }))).toBe(
+      'DROP'
+    );
     expect(nf.conntrack.count()).toBe(0);
   });
 });

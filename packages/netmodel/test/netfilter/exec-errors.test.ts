@@ -70,7 +70,11 @@ describe('iptables command errors are coded and name the offending token', () =>
     h.nf.exec('-t nat -N POST');
     h.nf.exec('-t nat -A POST -j MASQUERADE');
     h.nf.exec('-t nat -A POSTROUTING -j POST');
-    expect(failure(() => h.nf.exec('-t nat -A PREROUTING -j POST'))).toMatchObject({ code: 'NETFILTER_ERR_TARGET_NOT_ALLOWED', hook: 'PREROUTING', target: 'MASQUERADE' });
+    expect(failure(() => h.nf.exec('-t nat -A PREROUTING -j POST'))).toMatchObject({
+      code: 'NETFILTER_ERR_TARGET_NOT_ALLOWED',
+      hook: 'PREROUTING',
+      target: 'MASQUERADE'
+    });
     expect(h.nf.rules('nat', 'PREROUTING')).toHaveLength(0);
   });
 
@@ -91,14 +95,28 @@ describe('iptables command errors are coded and name the offending token', () =>
     expect(failure(() => h.nf.exec('-X DOCKER-USER')).code).toBe('NETFILTER_ERR_CHAIN_NOT_EMPTY');
     h.nf.exec('-F DOCKER-USER');
     h.nf.exec('-A FORWARD -j DOCKER-USER');
-    expect(failure(() => h.nf.exec('-X DOCKER-USER'))).toMatchObject({ code: 'NETFILTER_ERR_CHAIN_IN_USE', chain: 'DOCKER-USER' });
+    expect(failure(() => h.nf.exec('-X DOCKER-USER'))).toMatchObject({
+      code: 'NETFILTER_ERR_CHAIN_IN_USE',
+      chain: 'DOCKER-USER'
+    });
     h.nf.exec('-D FORWARD -j DOCKER-USER');
     expect(h.nf.exec('-X DOCKER-USER')).toBe('');
   });
 
   it('refuses registering a module name twice', () => {
     const h = makeNetfilter();
-    const clash: MatchModule = { name: 'tcp', options: {}, parse: () => ({}), finish: () => ({}), match: () => true, print: () => '', save: () => '' };
-    expect(failure(() => h.nf.registerMatch(clash))).toMatchObject({ code: 'NETFILTER_ERR_MODULE_EXISTS', token: 'tcp' });
+    const clash: MatchModule = {
+      name: 'tcp',
+      options: {},
+      parse: () => ({}),
+      finish: () => ({}),
+      match: () => true,
+      print: () => '',
+      save: () => ''
+    };
+    expect(failure(() => h.nf.registerMatch(clash))).toMatchObject({
+      code: 'NETFILTER_ERR_MODULE_EXISTS',
+      token: 'tcp'
+    });
   });
 });

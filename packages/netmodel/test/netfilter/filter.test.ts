@@ -5,7 +5,10 @@ describe('filter and mangle traversal', () => {
   it('drops bridge-local traffic with icc off (-i docker_gwbridge -o docker_gwbridge -j DROP)', () => {
     const { nf } = makeNetfilter();
     nf.exec('-A FORWARD -i docker_gwbridge -o docker_gwbridge -j DROP');
-    const between = tcp('172.18.0.3', 40000, '172.18.0.4', 80, 'S', { inIf: 'docker_gwbridge', outIf: 'docker_gwbridge' });
+    const between = tcp('172.18.0.3', 40000, '172.18.0.4', 80, 'S', {
+      inIf: 'docker_gwbridge',
+      outIf: 'docker_gwbridge'
+    });
     const out = tcp('172.18.0.3', 40001, '8.8.8.8', 80, 'S', { inIf: 'docker_gwbridge', outIf: 'eth0' });
     expect(forward(nf, between)).toBe('DROP');
     expect(forward(nf, out)).toBe('ACCEPT');
@@ -111,7 +114,9 @@ describe('filter and mangle traversal', () => {
     nf.exec('-D INPUT -s 10.0.0.1 -j ACCEPT');
     nf.exec('-R INPUT 3 -s 10.0.0.4 -j ACCEPT');
     nf.exec('-D INPUT 1');
-    expect(nf.exec('-S INPUT')).toBe('-P INPUT ACCEPT\n-A INPUT -s 10.0.0.2/32 -j ACCEPT\n-A INPUT -s 10.0.0.4/32 -j ACCEPT\n');
+    expect(nf.exec('-S INPUT')).toBe(
+      '-P INPUT ACCEPT\n-A INPUT -s 10.0.0.2/32 -j ACCEPT\n-A INPUT -s 10.0.0.4/32 -j ACCEPT\n'
+    );
     expect(() => nf.exec('-C INPUT -s 10.0.0.2 -j ACCEPT')).not.toThrow();
     expect(nf.check('filter', 'INPUT', '-s 10.0.0.9 -j ACCEPT')).toBe(false);
   });

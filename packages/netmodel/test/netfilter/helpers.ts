@@ -11,7 +11,11 @@ export const HOST_IFS: Readonly<Record<string, string>> = {
 };
 
 /** A Netfilter for a namespace owning `ifs` (name → primary address), on a ManualClock; tracking always on unless `options` says otherwise. */
-export function makeNetfilter(ifs: Readonly<Record<string, string>> = HOST_IFS, options: NetfilterOptions = {}, random?: () => number) {
+export function makeNetfilter(
+  ifs: Readonly<Record<string, string>> = HOST_IFS,
+  options: NetfilterOptions = {},
+  random?: () => number
+) {
   const clock = new ManualClock(1_000_000);
   const local = new Set(Object.values(ifs));
   const nf = new Netfilter(
@@ -57,28 +61,71 @@ function packet(src: string, dst: string, protocol: number, l4: NfL4, length: nu
 
 /** TCP flags from a compact spec like 'SA' (SYN+ACK), 'A', 'FA', 'R'. */
 export function flags(spec: string): TcpFlags {
-  return { syn: spec.includes('S'), ack: spec.includes('A'), fin: spec.includes('F'), rst: spec.includes('R'), psh: spec.includes('P'), urg: spec.includes('U') };
+  return {
+    syn: spec.includes('S'),
+    ack: spec.includes('A'),
+    fin: spec.includes('F'),
+    rst: spec.includes('R'),
+    psh: spec.includes('P'),
+    urg: spec.includes('U')
+  };
 }
 
 /** A TCP segment `src:sport → dst:dport` with flags spec ('S', 'SA', 'A', 'FA', 'R'). */
 export function tcp(src: string, sport: number, dst: string, dport: number, flagSpec: string, via: Via = {}): NfPacket {
-  const segment = { srcPort: sport, dstPort: dport, seq: 1, ack: 0, flags: flags(flagSpec), window: 65535, urgentPointer: 0, payload: new Uint8Array(0) };
+  const segment = {
+    srcPort: sport,
+    dstPort: dport,
+    seq: 1,
+    ack: 0,
+    flags: flags(flagSpec),
+    window: 65535,
+    urgentPointer: 0,
+    payload: new Uint8Array(0)
+  };
   return packet(src, dst, 6, { protocol: 'tcp', segment }, 40, via);
 }
 
 /** A UDP datagram with `size` payload bytes. */
 export function udp(src: string, sport: number, dst: string, dport: number, via: Via = {}, size = 32): NfPacket {
-  return packet(src, dst, 17, { protocol: 'udp', datagram: { srcPort: sport, dstPort: dport, payload: new Uint8Array(size) } }, 28 + size, via);
+  return packet(
+    src,
+    dst,
+    17,
+    { protocol: 'udp', datagram: { srcPort: sport, dstPort: dport, payload: new Uint8Array(size) } },
+    28 + size,
+    via
+  );
 }
 
 /** An ICMP echo request or reply with 56 data bytes (ping's default: 84-byte packets). */
-export function echo(kind: 'echo-request' | 'echo-reply', src: string, dst: string, identifier: number, via: Via = {}): NfPacket {
-  return packet(src, dst, 1, { protocol: 'icmp', message: { kind, identifier, sequence: 1, data: new Uint8Array(56) } }, 84, via);
+export function echo(
+  kind: 'echo-request' | 'echo-reply',
+  src: string,
+  dst: string,
+  identifier: number,
+  via: Via = {}
+): NfPacket {
+  return packet(
+    src,
+    dst,
+    1,
+    { protocol: 'icmp', message: { kind, identifier, sequence: 1, data: new Uint8Array(56) } },
+    84,
+    via
+  );
 }
 
 /** An ICMP destination-unreachable quoting `quote` (raw bytes of the offending IP packet). */
 export function unreachable(src: string, dst: string, code: number, quote: Uint8Array, via: Via = {}): NfPacket {
-  return packet(src, dst, 1, { protocol: 'icmp', message: { kind: 'destination-unreachable', code, nextHopMtu: 0, original: quote } }, 28 + quote.length, via);
+  return packet(
+    src,
+    dst,
+    1,
+    { protocol: 'icmp', message: { kind: 'destination-unreachable', code, nextHopMtu: 0, original: quote } },
+    28 + quote.length,
+    via
+  );
 }
 
 /** Ports of a TCP/UDP packet (after NAT). */
@@ -90,13 +137,15 @@ export function ports(pkt: NfPacket): [number, number] {
 
 /** ICMP echo identifier of a packet (after NAT). */
 export function echoId(pkt: NfPacket): number {
-  if (pkt.l4.protocol === 'icmp' && (pkt.l4.message.kind === 'echo-request' || pkt.l4.message.kind === 'echo-reply')) return pkt.l4.message.identifier;
+  if (pkt.l4.protocol === 'icmp' && (pkt.l4.message.kind === 'echo-request' || pkt.l4.message.kind === 'echo-reply'))
+    return pkt.l4.message.identifier;
   throw new Error('not an echo');
 }
 
 /** The forwarded path through a router namespace: PREROUTING, FORWARD, POSTROUTING; the first DROP wins. */
 export function forward(nf: Netfilter, pkt: NfPacket): 'ACCEPT' | 'DROP' {
-  for (const hook of ['PREROUTING', 'FORWARD', 'POSTROUTING'] as const) if (nf.hook(hook, pkt) === 'DROP') return 'DROP';
+  for (const hook of ['PREROUTING', 'FORWARD', 'POSTROUTING'] as const)
+    if (nf.hook(hook, pkt) === 'DROP') return 'DROP';
   return 'ACCEPT';
 }
 

@@ -67,8 +67,12 @@ describe('iptables -L / -S / iptables-save text', () => {
     );
     expect(nf.exec('-t nat -nvL DOCKER')).toBe(nf.list('nat', { chain: 'DOCKER', verbose: true, numeric: true }));
     // Without -n, ports go through /etc/services and /0 becomes "anywhere".
-    expect(nf.exec('-t nat -L DOCKER').split('\n')[3]).toBe('DNAT       tcp  --  anywhere             anywhere             tcp dpt:http-alt to:172.17.0.2:80');
-    expect(nf.exec('-t nat -L DOCKER -v').split('\n')[3]).toContain('   40 DNAT       tcp  --  !docker0 any     anywhere ');
+    expect(nf.exec('-t nat -L DOCKER').split('\n')[3]).toBe(
+      'DNAT       tcp  --  anywhere             anywhere             tcp dpt:http-alt to:172.17.0.2:80'
+    );
+    expect(nf.exec('-t nat -L DOCKER -v').split('\n')[3]).toContain(
+      '   40 DNAT       tcp  --  !docker0 any     anywhere '
+    );
   });
 
   it('prints -S exactly as Docker hosts show it (implicit -m tcp, /32 masks, target options)', () => {
@@ -90,7 +94,9 @@ describe('iptables -L / -S / iptables-save text', () => {
         '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80'
       )
     );
-    expect(nf.exec('-t nat -S DOCKER 2')).toBe(lines('-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80'));
+    expect(nf.exec('-t nat -S DOCKER 2')).toBe(
+      lines('-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80')
+    );
   });
 
   it('round-trips the filter rules Docker installs, with their -L match text', () => {
@@ -121,7 +127,9 @@ describe('iptables -L / -S / iptables-save text', () => {
     expect(nf.exec('-L FORWARD -n')).toContain(
       'ACCEPT     all  --  0.0.0.0/0            0.0.0.0/0            ctstate RELATED,ESTABLISHED\n'
     );
-    expect(nf.exec('-L DOCKER -n')).toContain('ACCEPT     tcp  --  0.0.0.0/0            172.17.0.2           tcp dpt:80\n');
+    expect(nf.exec('-L DOCKER -n')).toContain(
+      'ACCEPT     tcp  --  0.0.0.0/0            172.17.0.2           tcp dpt:80\n'
+    );
     expect(nf.exec('-L -n').split('\n')).toContain('Chain DOCKER-ISOLATION-STAGE-2 (1 references)');
   });
 
@@ -133,11 +141,17 @@ describe('iptables -L / -S / iptables-save text', () => {
     nf.exec('-A INPUT -p icmp --icmp-type echo-request -j ACCEPT');
     nf.exec('-A INPUT -p tcp --sport 8080 -m state --state ESTABLISHED,RELATED -j ACCEPT');
     nf.exec('-A INPUT -m mark ! --mark 0x1/0xff -j DROP');
-    expect(nf.exec('-t mangle -L PREROUTING -n')).toContain('MARK       tcp  --  0.0.0.0/0            0.0.0.0/0            tcp dpt:8080 MARK set 0x100\n');
-    expect(nf.exec('-t mangle -S PREROUTING')).toContain('-A PREROUTING -p tcp -m tcp --dport 8080 -j MARK --set-xmark 0x100/0xffffffff\n');
+    expect(nf.exec('-t mangle -L PREROUTING -n')).toContain(
+      'MARK       tcp  --  0.0.0.0/0            0.0.0.0/0            tcp dpt:8080 MARK set 0x100\n'
+    );
+    expect(nf.exec('-t mangle -S PREROUTING')).toContain(
+      '-A PREROUTING -p tcp -m tcp --dport 8080 -j MARK --set-xmark 0x100/0xffffffff\n'
+    );
     expect(nf.exec('-t nat -L PREROUTING -n')).toContain('tcp dpt:8080 redir ports 80\n');
     expect(nf.exec('-t nat -S PREROUTING')).toContain('-j REDIRECT --to-ports 80\n');
-    expect(nf.exec('-t nat -L POSTROUTING -n')).toContain('SNAT       all  --  0.0.0.0/0            10.0.1.0/24          to:10.0.1.3\n');
+    expect(nf.exec('-t nat -L POSTROUTING -n')).toContain(
+      'SNAT       all  --  0.0.0.0/0            10.0.1.0/24          to:10.0.1.3\n'
+    );
     const input = nf.exec('-L INPUT -n');
     expect(input).toContain('ACCEPT     icmp --  0.0.0.0/0            0.0.0.0/0            icmptype 8\n');
     expect(input).toContain('tcp spt:8080 state RELATED,ESTABLISHED\n');
@@ -153,7 +167,11 @@ describe('iptables -L / -S / iptables-save text', () => {
     nf.append('filter', 'INPUT', nf.parseRule(['-m', 'comment', '--comment', 'gossip_7946', '-j', 'ACCEPT']));
     expect(nf.exec('-L INPUT -n')).toContain('tcp dpt:2377 /* swarm control plane */\n');
     expect(nf.exec('-S INPUT')).toBe(
-      lines('-P INPUT ACCEPT', '-A INPUT -p tcp -m tcp --dport 2377 -m comment --comment "swarm control plane" -j ACCEPT', '-A INPUT -m comment --comment gossip_7946 -j ACCEPT')
+      lines(
+        '-P INPUT ACCEPT',
+        '-A INPUT -p tcp -m tcp --dport 2377 -m comment --comment "swarm control plane" -j ACCEPT',
+        '-A INPUT -m comment --comment gossip_7946 -j ACCEPT'
+      )
     );
     nf.delete('filter', 'INPUT', '-m comment --comment gossip_7946 -j ACCEPT');
     expect(nf.rules('filter', 'INPUT')).toHaveLength(1);
@@ -165,8 +183,12 @@ describe('iptables -L / -S / iptables-save text', () => {
     const entry = nf.rules('filter', 'INPUT')[0]!;
     entry.counters.packets = 123_456;
     entry.counters.bytes = 98_765_432;
-    expect(nf.exec('-L INPUT -nv').split('\n')[2]).toBe(' 123K   99M ACCEPT     all  --  *      *       0.0.0.0/0            0.0.0.0/0           ');
-    expect(nf.exec('-L INPUT -nvx').split('\n')[2]).toBe('  123456 98765432 ACCEPT     all  --  *      *       0.0.0.0/0            0.0.0.0/0           ');
+    expect(nf.exec('-L INPUT -nv').split('\n')[2]).toBe(
+      ' 123K   99M ACCEPT     all  --  *      *       0.0.0.0/0            0.0.0.0/0           '
+    );
+    expect(nf.exec('-L INPUT -nvx').split('\n')[2]).toBe(
+      '  123456 98765432 ACCEPT     all  --  *      *       0.0.0.0/0            0.0.0.0/0           '
+    );
   });
 
   it('writes iptables-save for the tables in use', () => {

@@ -132,7 +132,11 @@ describe('destination NAT variants', () => {
     nf.exec('-t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80');
     nf.exec('-P FORWARD DROP');
     nf.exec('-A FORWARD -m conntrack --ctstate DNAT -j ACCEPT');
-    expect(forward(nf, tcp('192.168.99.1', 50000, '192.168.99.100', 8080, 'S', { inIf: 'eth0', outIf: 'docker0' }))).toBe('ACCEPT');
-    expect(forward(nf, tcp('192.168.99.1', 50000, '192.168.99.100', 8081, 'S', { inIf: 'eth0', outIf: 'docker0' }))).toBe('DROP');
+    expect(
+      forward(nf, tcp('192.168.99.1', 50000, '192.168.99.100', 8080, 'S', { inIf: 'eth0', outIf: 'docker0' }))
+    ).toBe('ACCEPT');
+    expect(
+      forward(nf, tcp('192.168.99.1', 50000, '192.168.99.100', 8081, 'S', { inIf: 'eth0', outIf: 'docker0' }))
+    ).toBe('DROP');
   });
 });

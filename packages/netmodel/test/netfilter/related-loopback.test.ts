@@ -6,7 +6,19 @@ import { deliver, forward, makeNetfilter, ports, send, udp, unreachable } from '
 /** The bytes of a UDP packet as it left the host (what an ICMP error quotes). */
 function wireUdp(src: string, sport: number, dst: string, dport: number): Uint8Array {
   const payload = encodeUdp({ srcPort: sport, dstPort: dport, payload: new Uint8Array([1, 2, 3, 4]) }, src, dst);
-  return encodeIpv4({ tos: 0, identification: 77, dontFragment: true, moreFragments: false, fragmentOffset: 0, ttl: 1, protocol: 17, src, dst, options: new Uint8Array(0), payload });
+  return encodeIpv4({
+    tos: 0,
+    identification: 77,
+    dontFragment: true,
+    moreFragments: false,
+    fragmentOffset: 0,
+    ttl: 1,
+    protocol: 17,
+    src,
+    dst,
+    options: new Uint8Array(0),
+    payload
+  });
 }
 
 /** The same packet as the stack re-parses it after looping through `lo` (a new object). */
@@ -24,7 +36,9 @@ describe('ICMP errors of tracked connections (RELATED)', () => {
     nf.exec('-A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT');
     forward(nf, udp('172.17.0.2', 40000, '8.8.8.8', 33434, { inIf: 'docker0', outIf: 'eth0' }));
 
-    const error = unreachable('10.1.1.1', '192.168.99.100', 3, wireUdp('192.168.99.100', 40000, '8.8.8.8', 33434), { inIf: 'eth0' });
+    const error = unreachable('10.1.1.1', '192.168.99.100', 3, wireUdp('192.168.99.100', 40000, '8.8.8.8', 33434), {
+      inIf: 'eth0'
+    });
     expect(nf.hook('PREROUTING', error)).toBe('ACCEPT');
     expect(error.ip.dst).toBe('172.17.0.2');
     error.outIf = 'docker0';
@@ -32,7 +46,10 @@ describe('ICMP errors of tracked connections (RELATED)', () => {
     expect(nf.hook('POSTROUTING', error)).toBe('ACCEPT');
     expect(error.ip.src).toBe('10.1.1.1');
 
-    const quoted = error.l4.protocol === 'icmp' && error.l4.message.kind === 'destination-unreachable' ? error.l4.message.original : new Uint8Array(0);
+    const quoted =
+      error.l4.protocol === 'icmp' && error.l4.message.kind === 'destination-unreachable'
+        ? error.l4.message.original
+        : new Uint8Array(0);
     const inner = decodeIpv4(quoted);
     expect([inner.src, inner.dst]).toEqual(['172.17.0.2', '8.8.8.8']);
     // Checksums were patched, not broken: the quoted UDP still verifies against its new pseudo-header.
@@ -43,7 +60,9 @@ describe('ICMP errors of tracked connections (RELATED)', () => {
   it('treats an ICMP error about nothing it tracks as INVALID', () => {
     const { nf } = makeNetfilter();
     nf.exec('-A INPUT -m conntrack --ctstate INVALID -j DROP');
-    const stray = unreachable('10.1.1.1', '192.168.99.100', 3, wireUdp('192.168.99.100', 1234, '8.8.8.8', 53), { inIf: 'eth0' });
+    const stray = unreachable('10.1.1.1', '192.168.99.100', 3, wireUdp('192.168.99.100', 1234, '8.8.8.8', 53), {
+      inIf: 'eth0'
+    });
     expect(deliver(nf, stray)).toBe('DROP');
   });
 });
@@ -94,8 +113,12 @@ describe('match extensions', () => {
     };
     const { nf } = makeNetfilter({ lo: '127.0.0.1', eth0: '10.0.1.3' }, { matches: [ipvs] });
     nf.exec('-t nat -A POSTROUTING -m ipvs --ipvs -d 10.0.1.0/24 -j SNAT --to-source 10.0.1.3');
-    expect(nf.exec('-t nat -S POSTROUTING')).toContain('-A POSTROUTING -d 10.0.1.0/24 -m ipvs --ipvs -j SNAT --to-source 10.0.1.3\n');
-    expect(nf.exec('-t nat -L POSTROUTING -n')).toContain('SNAT       all  --  0.0.0.0/0            10.0.1.0/24          ipvs to:10.0.1.3\n');
+    expect(nf.exec('-t nat -S POSTROUTING')).toContain(
+      '-A POSTROUTING -d 10.0.1.0/24 -m ipvs --ipvs -j SNAT --to-source 10.0.1.3\n'
+    );
+    expect(nf.exec('-t nat -L POSTROUTING -n')).toContain(
+      'SNAT       all  --  0.0.0.0/0            10.0.1.0/24          ipvs to:10.0.1.3\n'
+    );
 
     const balanced = udp('10.0.1.9', 7000, '10.0.1.20', 80, { inIf: 'eth0', outIf: 'eth0' });
     ipvsFlagged.add(balanced);

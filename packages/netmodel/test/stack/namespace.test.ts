@@ -38,16 +38,22 @@ describe('Namespace', () => {
     host.addBridge('docker0');
     expect(() => host.addBridge('docker0')).toThrow(expect.objectContaining({ code: 'NETMODEL_ERR_INTERFACE_EXISTS' }));
     expect(() => f.createNamespace('host')).toThrow(expect.objectContaining({ code: 'NETMODEL_ERR_NAMESPACE_EXISTS' }));
-    expect(() => host.addAddress('docker0', '300.1.1.1/8')).toThrow(expect.objectContaining({ code: 'NETMODEL_ERR_BAD_ADDRESS' }));
+    expect(() => host.addAddress('docker0', '300.1.1.1/8')).toThrow(
+      expect.objectContaining({ code: 'NETMODEL_ERR_BAD_ADDRESS' })
+    );
   });
 
   it('answers ENETUNREACH for a destination with no route and EADDRINUSE for a taken UDP port', () => {
     const { fabric: f } = fabric();
     const c = f.createNamespace('c');
-    expect(() => c.udp.bind().send(new Uint8Array(1), 53, '10.9.9.9')).toThrow(expect.objectContaining({ code: 'NETMODEL_ERR_NETWORK_UNREACHABLE' }));
+    expect(() => c.udp.bind().send(new Uint8Array(1), 53, '10.9.9.9')).toThrow(
+      expect.objectContaining({ code: 'NETMODEL_ERR_NETWORK_UNREACHABLE' })
+    );
     c.udp.bind(5353);
     expect(() => c.udp.bind(5353)).toThrow(expect.objectContaining({ code: 'NETMODEL_ERR_ADDRESS_IN_USE' }));
-    expect(() => c.udp.bind(1, '10.0.0.1')).toThrow(expect.objectContaining({ code: 'NETMODEL_ERR_ADDRESS_NOT_AVAILABLE' }));
+    expect(() => c.udp.bind(1, '10.0.0.1')).toThrow(
+      expect.objectContaining({ code: 'NETMODEL_ERR_ADDRESS_NOT_AVAILABLE' })
+    );
   });
 
   it('delivers UDP over loopback and answers ICMP port unreachable for a closed port', async () => {

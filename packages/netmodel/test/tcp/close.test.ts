@@ -105,7 +105,8 @@ describe('TCP close', () => {
   it('re-ACKs a retransmitted FIN in TIME_WAIT when the last ACK was lost', () => {
     const { net, client, server, recServer } = connected();
     let lost = 0;
-    net.drop = (seg, from) => from === A && seg.flags.ack && !seg.flags.fin && server.state === 'LAST_ACK' && lost++ === 0;
+    net.drop = (seg, from) =>
+      from === A && seg.flags.ack && !seg.flags.fin && server.state === 'LAST_ACK' && lost++ === 0;
     server.on('end', () => server.end());
     client.end();
     net.clock.tick(100);
@@ -136,7 +137,10 @@ describe('TCP close', () => {
 
   it('is reset by a peer that lost the connection (rebooted host answers with RST)', () => {
     const { net, client, recClient } = connected();
-    net.replace(B, new TcpLayer({ clock: net.clock, random: seededRandom(5), output: (s, src, dst) => net.a.receive(s, src, dst) }));
+    net.replace(
+      B,
+      new TcpLayer({ clock: net.clock, random: seededRandom(5), output: (s, src, dst) => net.a.receive(s, src, dst) })
+    );
     client.write(payload(100));
     net.clock.tick(50);
     expect(recClient.events.slice(-2)).toEqual(['error:TCP_ERR_CONNECTION_RESET', 'close:true']);

@@ -25,7 +25,13 @@ describe('TCP handshake', () => {
     expect(ack?.mss).toBeUndefined();
     expect(client.state).toBe('ESTABLISHED');
     expect(accepted).toHaveLength(1);
-    expect(accepted[0]).toMatchObject({ state: 'ESTABLISHED', localIp: B, localPort: 80, remoteIp: A, remotePort: 32768 });
+    expect(accepted[0]).toMatchObject({
+      state: 'ESTABLISHED',
+      localIp: B,
+      localPort: 80,
+      remoteIp: A,
+      remotePort: 32768
+    });
     expect(rec.events).toEqual(['connect']);
     expect(client.rttMs).toBe(10);
     expect(net.clock.pendingTimers()).toBe(0);
@@ -50,20 +56,33 @@ describe('TCP handshake', () => {
     const out: unknown[] = [];
     const layer = new TcpLayer({ clock: new TestNet().clock, random: () => 0, output: (s) => out.push(s) });
     const flags = { fin: false, syn: false, rst: true, psh: false, ack: true, urg: false };
-    const seg = { srcPort: 1234, dstPort: 80, seq: 5, ack: 77, flags, window: 100, urgentPointer: 0, payload: new Uint8Array(3) };
+    const seg = {
+      srcPort: 1234,
+      dstPort: 80,
+      seq: 5,
+      ack: 77,
+      flags,
+      window: 100,
+      urgentPointer: 0,
+      payload: new Uint8Array(3)
+    };
     layer.receive(seg, A, B);
     expect(out).toEqual([]);
     layer.receive({ ...seg, flags: { ...flags, rst: false } }, A, B);
-    expect(out).toEqual([expect.objectContaining({ seq: 77, srcPort: 80, dstPort: 1234, flags: expect.objectContaining({ rst: true, ack: false }) })]);
+    expect(out).toEqual([
+      expect.objectContaining({
+        seq: 77,
+        srcPort: 80,
+        dstPort: 1234,
+        flags: expect.objectContaining({ rst: true, ack: false })
+      })
+    ]);
   });
 
   it('refuses a second listener on the same port with TCP_ERR_ADDRESS_IN_USE, wildcard included', () => {
     const { b } = new TestNet();
     const first = b.listen(B, 80, () => {});
-    const codes = [
-      () => b.listen(B, 80, () => {}),
-      () => b.listen('0.0.0.0', 80, () => {})
-    ].map((fn) => {
+    const codes = [() => b.listen(B, 80, () => {}), () => b.listen('0.0.0.0', 80, () => {})].map((fn) => {
       try {
         fn();
         return 'ok';

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { A, B, TestNet, concat, echoServer, firstDifference, isnRandom, payload, record, type Recorder } from './harness.js';
+import {
+  A,
+  B,
+  TestNet,
+  concat,
+  echoServer,
+  firstDifference,
+  isnRandom,
+  payload,
+  record,
+  type Recorder
+} from './harness.js';
 
 describe('TCP stream property', () => {
   it('echoes any payload byte-exact over any seeded faulty link, then leaves no connection and no timer', () => {
@@ -44,7 +55,10 @@ describe('TCP stream property', () => {
       synchronous: fc.boolean()
     });
     const chunks = fc.array(fc.integer({ min: 0, max: 4000 }), { maxLength: 20 });
-    const tcp = fc.record({ receiveWindow: fc.integer({ min: 1, max: 65535 }), mss: fc.integer({ min: 64, max: 1460 }) });
+    const tcp = fc.record({
+      receiveWindow: fc.integer({ min: 1, max: 65535 }),
+      mss: fc.integer({ min: 64, max: 1460 })
+    });
     fc.assert(
       fc.property(link, chunks, chunks, tcp, tcp, (l, sizesA, sizesB, optsA, optsB) => {
         const retries = { synRetries: 20, synAckRetries: 20 };

@@ -17,11 +17,23 @@ function rawServer(options: TcpOptions = {}, synMss: number | null = 1460) {
   const send = (seg: Partial<Omit<TcpSegment, 'flags'>> & { flags?: Partial<TcpFlags> }): TcpSegment | undefined => {
     const before = out.length;
     const flags = { fin: false, syn: false, rst: false, psh: false, ack: true, urg: false, ...seg.flags };
-    const base = { srcPort: 1111, dstPort: 80, seq: CLIENT_ISN + 1, ack: SERVER_ISN + 1, window: 65535, urgentPointer: 0 };
+    const base = {
+      srcPort: 1111,
+      dstPort: 80,
+      seq: CLIENT_ISN + 1,
+      ack: SERVER_ISN + 1,
+      window: 65535,
+      urgentPointer: 0
+    };
     layer.receive({ ...base, payload: new Uint8Array(0), ...seg, flags }, A, B);
     return out.length > before ? out.at(-1) : undefined;
   };
-  const synAck = send({ seq: CLIENT_ISN, ack: 0, flags: { syn: true, ack: false }, ...(synMss === null ? {} : { mss: synMss }) });
+  const synAck = send({
+    seq: CLIENT_ISN,
+    ack: 0,
+    flags: { syn: true, ack: false },
+    ...(synMss === null ? {} : { mss: synMss })
+  });
   send({});
   clock.tick(0);
   const rec = record(socket!);
@@ -104,7 +116,11 @@ describe('TCP receive path (hand-made segments)', () => {
   it('answers an in-window SYN on an established connection with a challenge ACK', () => {
     const { send, socket } = rawServer();
     const reply = send({ seq: CLIENT_ISN + 1, ack: 0, flags: { syn: true, ack: false } });
-    expect(reply).toMatchObject({ seq: SERVER_ISN + 1, ack: CLIENT_ISN + 1, flags: { ack: true, rst: false, syn: false } });
+    expect(reply).toMatchObject({
+      seq: SERVER_ISN + 1,
+      ack: CLIENT_ISN + 1,
+      flags: { ack: true, rst: false, syn: false }
+    });
     expect(socket.state).toBe('ESTABLISHED');
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { TcpOptions } from '../../src/tcp/index.js';
 import { seqDiff } from '../../src/tcp/seq.js';
-import { A, B, TestNet, dataSegments, echoServer, firstDifference, isnRandom, payload, record, type LinkOptions } from './harness.js';
+import {
+  A,
+  B,
+  TestNet,
+  dataSegments,
+  echoServer,
+  firstDifference,
+  isnRandom,
+  payload,
+  record,
+  type LinkOptions
+} from './harness.js';
 
 const SIZE = 200_000;
 
@@ -83,7 +94,10 @@ describe('TCP data transfer', () => {
 
   it('keeps sequence arithmetic right across 2^32 wrap-around', () => {
     const near = 2 ** 32 - 50_000;
-    const { net, rec, data } = echo({ loss: 0.05, seed: 3 }, { randomA: isnRandom(near), randomB: isnRandom(near + 7) });
+    const { net, rec, data } = echo(
+      { loss: 0.05, seed: 3 },
+      { randomA: isnRandom(near), randomB: isnRandom(near + 7) }
+    );
     expect(firstDifference(rec.bytes(), data)).toBe(-1);
     const seqs = dataSegments(net, A).map((s) => s.seq);
     expect(seqs[0]).toBeGreaterThan(near);

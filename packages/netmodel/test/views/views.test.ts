@@ -53,8 +53,12 @@ describe('Linux-shaped views', () => {
         '       valid_lft forever preferred_lft forever\n'
     );
     expect(ipAddr(a)).toContain('    inet 127.0.0.1/8 scope host lo\n');
-    expect(ipLink(a)).toContain('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000');
-    expect(ipRoute(a)).toBe('default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 \n');
+    expect(ipLink(a)).toContain(
+      '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000'
+    );
+    expect(ipRoute(a)).toBe(
+      'default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.2 \n'
+    );
     expect(ipNeigh(a)).toBe('172.17.0.3 dev eth0 lladdr 02:42:ac:11:00:03 REACHABLE\n');
     clock.tick(31_000);
     expect(ipNeigh(a)).toBe('172.17.0.3 dev eth0 lladdr 02:42:ac:11:00:03 STALE\n');
@@ -63,7 +67,9 @@ describe('Linux-shaped views', () => {
   it('shows a veth whose peer is down as NO-CARRIER / LOWERLAYERDOWN', () => {
     const { a, b } = pair();
     b.setUp('eth0', false);
-    expect(ipLink(a)).toMatch(/eth0@if\d+: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state LOWERLAYERDOWN/);
+    expect(ipLink(a)).toMatch(
+      /eth0@if\d+: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state LOWERLAYERDOWN/
+    );
   });
 });
 
@@ -90,7 +96,9 @@ describe('stack behaviours seen through the views', () => {
     const done = a.icmp.ping('172.17.0.3', { waitMs: 2000 });
     clock.tick(2000);
     expect((await done).received).toBe(0);
-    expect(() => a.udp.bind().send(new Uint8Array(1473), 9, '172.17.0.3')).toThrow(expect.objectContaining({ code: 'NETMODEL_ERR_MESSAGE_TOO_LONG' }));
+    expect(() => a.udp.bind().send(new Uint8Array(1473), 9, '172.17.0.3')).toThrow(
+      expect.objectContaining({ code: 'NETMODEL_ERR_MESSAGE_TOO_LONG' })
+    );
     expect(() => a.udp.bind().send(new Uint8Array(1472), 9, '172.17.0.3')).not.toThrow();
   });
 });

@@ -8,7 +8,14 @@ import { ContainerRuntime, notRunning } from './container-runtime.js';
 import { containerError } from './errors.js';
 import { generateId, generateName } from './names.js';
 import { NetworkTable, type NetworkRecord } from './network-table.js';
-import type { ConnectNetworkOptions, ContainerView, NetworkCreateOptions, NetworkView, PortBinder, RunOptions } from './types.js';
+import type {
+  ConnectNetworkOptions,
+  ContainerView,
+  NetworkCreateOptions,
+  NetworkView,
+  PortBinder,
+  RunOptions
+} from './types.js';
 
 /** Plain options of a {@link ContainerEngine}. */
 export interface ContainerEngineInit {
@@ -52,7 +59,16 @@ export class ContainerEngine {
     const resolver = dnsResolver()({ clock, store: dnsStore, random, logger: nodeLog });
     this.table = new NetworkTable(host.bridges, dnsStore, random);
     const ports = new HostPortAllocator();
-    this.runtime = new ContainerRuntime({ node: init.node, fabric, host, ports, dnsStore, resolver, log, ...(binder === undefined ? {} : { binder }) });
+    this.runtime = new ContainerRuntime({
+      node: init.node,
+      fabric,
+      host,
+      ports,
+      dnsStore,
+      resolver,
+      log,
+      ...(binder === undefined ? {} : { binder })
+    });
   }
 
   /** `docker network create -d bridge NAME`. */
@@ -140,7 +156,10 @@ export class ContainerEngine {
     const net = this.table.find(network);
     assertConnectable(rec, net);
     if (rec.attachments.some((a) => a.network === net)) {
-      throw containerError({ code: 'CONTAINER_ERR_ALREADY_CONNECTED', container: rec.name, network: net.name }, `endpoint with name ${rec.name} already exists in network ${net.name}`);
+      throw containerError(
+        { code: 'CONTAINER_ERR_ALREADY_CONNECTED', container: rec.name, network: net.name },
+        `endpoint with name ${rec.name} already exists in network ${net.name}`
+      );
     }
     const attachment = newAttachment(net, options.ip, options.aliases);
     rec.attachments.push(attachment);
@@ -162,7 +181,10 @@ export class ContainerEngine {
     assertDisconnectable(rec, net);
     const attachment = rec.attachments.find((a) => a.network === net);
     if (attachment === undefined) {
-      throw containerError({ code: 'CONTAINER_ERR_NOT_CONNECTED', container: rec.name, network: net.name }, `container ${rec.id} is not connected to network ${net.name}`);
+      throw containerError(
+        { code: 'CONTAINER_ERR_NOT_CONNECTED', container: rec.name, network: net.name },
+        `container ${rec.id} is not connected to network ${net.name}`
+      );
     }
     this.runtime.detach(rec, attachment);
     rec.attachments.splice(rec.attachments.indexOf(attachment), 1);
@@ -176,13 +198,19 @@ export class ContainerEngine {
 
   /** `docker ps [-a]`, in creation order. */
   list(options: { all?: boolean } = {}): ContainerView[] {
-    return [...this.containers.values()].filter((c) => options.all === true || c.state === 'running').map(containerView);
+    return [...this.containers.values()]
+      .filter((c) => options.all === true || c.state === 'running')
+      .map(containerView);
   }
 
   /** The network namespace a running container's processes see (for tools such as ping, curl, nslookup). */
   namespace(idOrName: string): Namespace {
     const rec = this.find(idOrName);
-    if (rec.ns === undefined) throw containerError({ code: 'CONTAINER_ERR_NOT_RUNNING', container: rec.name }, `container ${rec.id} is not running`);
+    if (rec.ns === undefined)
+      throw containerError(
+        { code: 'CONTAINER_ERR_NOT_RUNNING', container: rec.name },
+        `container ${rec.id} is not running`
+      );
     return rec.ns;
   }
 
@@ -198,7 +226,11 @@ export class ContainerEngine {
     if (rec.mode.kind === 'container' && rec.mode.target.state !== 'running') throw notRunning(rec.mode.target.id);
     // A network removed (or removed and re-created) while the container was stopped fails the start, as in Docker.
     const gone = rec.attachments.find((a) => !this.table.has(a.network));
-    if (gone !== undefined) throw containerError({ code: 'CONTAINER_ERR_NO_SUCH_NETWORK', network: gone.network.id }, `network ${gone.network.id} not found`);
+    if (gone !== undefined)
+      throw containerError(
+        { code: 'CONTAINER_ERR_NO_SUCH_NETWORK', network: gone.network.id },
+        `network ${gone.network.id} not found`
+      );
     this.runtime.start(rec);
     if (rec.state === 'running') await this.runtime.bindPorts(rec);
   }
@@ -214,10 +246,21 @@ export class ContainerEngine {
   private newRecord(name: string, app: App, mode: NetworkMode, o: RunOptions): ContainerRecord {
     const network = o.network ?? 'bridge';
     if (mode.kind !== 'bridge') assertNoEndpointOptions(o, mode);
-    const attachments: Attachment[] = mode.kind === 'bridge' ? [newAttachment(this.table.find(network), o.ip, o.aliases)] : [];
+    const attachments: Attachment[] =
+      mode.kind === 'bridge' ? [newAttachment(this.table.find(network), o.ip, o.aliases)] : [];
     return {
-      id: generateId(this.random), name, image: o.image, app, cmd: [...(o.cmd ?? [])], env: { ...(o.env ?? {}) }, mode, attachments,
-      publish: mode.kind === 'bridge' ? [...(o.publish ?? [])] : [], ports: [], state: 'created', nextIf: 0
+      id: generateId(this.random),
+      name,
+      image: o.image,
+      app,
+      cmd: [...(o.cmd ?? [])],
+      env: { ...(o.env ?? {}) },
+      mode,
+      attachments,
+      publish: mode.kind === 'bridge' ? [...(o.publish ?? [])] : [],
+      ports: [],
+      state: 'created',
+      nextIf: 0
     };
   }
 
@@ -239,7 +282,10 @@ export class ContainerEngine {
     if (byName !== undefined) return byName;
     const byId = [...this.containers.values()].filter((c) => name.length > 0 && c.id.startsWith(name));
     if (byId.length === 1) return byId[0]!;
-    throw containerError({ code: 'CONTAINER_ERR_NO_SUCH_CONTAINER', container: idOrName }, `No such container: ${idOrName}`);
+    throw containerError(
+      { code: 'CONTAINER_ERR_NO_SUCH_CONTAINER', container: idOrName },
+      `No such container: ${idOrName}`
+    );
   }
 
   private byName(name: string): ContainerRecord | undefined {
@@ -247,12 +293,17 @@ export class ContainerEngine {
   }
 
   private ownerOf(ep: BridgeEndpoint): { id: string; name: string } | undefined {
-    for (const c of this.containers.values()) if (c.attachments.some((a) => a.endpoint === ep)) return { id: c.id, name: c.name };
+    for (const c of this.containers.values())
+      if (c.attachments.some((a) => a.endpoint === ep)) return { id: c.id, name: c.name };
     return undefined;
   }
 
   private assertUp(): void {
-    if (this.down) throw containerError({ code: 'CONTAINER_ERR_ENGINE_STOPPED' }, 'Cannot connect to the Docker daemon: the node is stopped');
+    if (this.down)
+      throw containerError(
+        { code: 'CONTAINER_ERR_ENGINE_STOPPED' },
+        'Cannot connect to the Docker daemon: the node is stopped'
+      );
   }
 }
 
@@ -270,14 +321,21 @@ function findImage(image: string): App {
 /** Validates `--ip` and `--alias` against the network (daemon validateEndpointSettings). */
 function newAttachment(network: NetworkRecord, ip: string | undefined, aliases: string[] = []): Attachment {
   if (ip !== undefined && !network.userDefined) {
-    throw containerError({ code: 'CONTAINER_ERR_IP_NOT_SUPPORTED', network: network.name }, 'user specified IP address is supported on user defined networks only');
+    throw containerError(
+      { code: 'CONTAINER_ERR_IP_NOT_SUPPORTED', network: network.name },
+      'user specified IP address is supported on user defined networks only'
+    );
   }
   if (ip !== undefined && !network.userSubnet) {
-    const message = 'user specified IP address is supported only when connecting to networks with user configured subnets';
+    const message =
+      'user specified IP address is supported only when connecting to networks with user configured subnets';
     throw containerError({ code: 'CONTAINER_ERR_IP_NOT_SUPPORTED', network: network.name }, message);
   }
   if (aliases.length > 0 && !network.userDefined) {
-    throw containerError({ code: 'CONTAINER_ERR_ALIAS_NOT_SUPPORTED', network: network.name }, 'network-scoped alias is supported only for containers in user defined networks');
+    throw containerError(
+      { code: 'CONTAINER_ERR_ALIAS_NOT_SUPPORTED', network: network.name },
+      'network-scoped alias is supported only for containers in user defined networks'
+    );
   }
   return { network, aliases: [...aliases], ...(ip === undefined ? {} : { ip }) };
 }
@@ -285,13 +343,22 @@ function newAttachment(network: NetworkRecord, ip: string | undefined, aliases: 
 /** host, none and container: modes take no endpoint settings; container: also takes no `-p`. */
 function assertNoEndpointOptions(o: RunOptions, mode: NetworkMode): void {
   if (o.ip !== undefined) {
-    throw containerError({ code: 'CONTAINER_ERR_IP_NOT_SUPPORTED', network: o.network }, 'user specified IP address is supported on user defined networks only');
+    throw containerError(
+      { code: 'CONTAINER_ERR_IP_NOT_SUPPORTED', network: o.network },
+      'user specified IP address is supported on user defined networks only'
+    );
   }
   if ((o.aliases ?? []).length > 0) {
-    throw containerError({ code: 'CONTAINER_ERR_ALIAS_NOT_SUPPORTED', network: o.network }, 'network-scoped alias is supported only for containers in user defined networks');
+    throw containerError(
+      { code: 'CONTAINER_ERR_ALIAS_NOT_SUPPORTED', network: o.network },
+      'network-scoped alias is supported only for containers in user defined networks'
+    );
   }
   if (mode.kind === 'container' && (o.publish ?? []).length > 0) {
-    throw containerError({ code: 'CONTAINER_ERR_CONFLICT_PUBLISH', network: o.network }, 'conflicting options: port publishing and the container type network mode');
+    throw containerError(
+      { code: 'CONTAINER_ERR_CONFLICT_PUBLISH', network: o.network },
+      'conflicting options: port publishing and the container type network mode'
+    );
   }
 }
 
@@ -300,11 +367,18 @@ function assertConnectable(rec: ContainerRecord, net: NetworkRecord): void {
   const kind = rec.mode.kind;
   if (kind === 'container' || kind === 'host') throw sharedNetwork(rec);
   if (net.driver === 'host') {
-    throw containerError({ code: 'CONTAINER_ERR_CONFLICT_HOST_NETWORK', container: rec.name, network: net.name }, 'container cannot be disconnected from host network or connected to host network');
+    throw containerError(
+      { code: 'CONTAINER_ERR_CONFLICT_HOST_NETWORK', container: rec.name, network: net.name },
+      'container cannot be disconnected from host network or connected to host network'
+    );
   }
   if (kind === 'none' || net.driver === 'null') {
-    const message = 'container cannot be connected to multiple networks with one of the networks in private (none) mode';
-    throw containerError({ code: 'CONTAINER_ERR_CONFLICT_NO_NETWORK', container: rec.name, network: net.name }, message);
+    const message =
+      'container cannot be connected to multiple networks with one of the networks in private (none) mode';
+    throw containerError(
+      { code: 'CONTAINER_ERR_CONFLICT_NO_NETWORK', container: rec.name, network: net.name },
+      message
+    );
   }
 }
 
@@ -312,16 +386,24 @@ function assertConnectable(rec: ContainerRecord, net: NetworkRecord): void {
 function assertDisconnectable(rec: ContainerRecord, net: NetworkRecord): void {
   const kind = rec.mode.kind;
   if (kind === 'host' || net.driver === 'host') {
-    throw containerError({ code: 'CONTAINER_ERR_CONFLICT_HOST_NETWORK', container: rec.name, network: net.name }, 'container cannot be disconnected from host network or connected to host network');
+    throw containerError(
+      { code: 'CONTAINER_ERR_CONFLICT_HOST_NETWORK', container: rec.name, network: net.name },
+      'container cannot be disconnected from host network or connected to host network'
+    );
   }
   if (kind === 'container') throw sharedNetwork(rec);
   if (kind === 'none' || net.driver === 'null') {
-    const message = 'container cannot be connected to multiple networks with one of the networks in private (none) mode';
-    throw containerError({ code: 'CONTAINER_ERR_CONFLICT_NO_NETWORK', container: rec.name, network: net.name }, message);
+    const message =
+      'container cannot be connected to multiple networks with one of the networks in private (none) mode';
+    throw containerError(
+      { code: 'CONTAINER_ERR_CONFLICT_NO_NETWORK', container: rec.name, network: net.name },
+      message
+    );
   }
 }
 
 function sharedNetwork(rec: ContainerRecord): Error {
-  const message = 'container sharing network namespace with another container or host cannot be connected to any other network';
+  const message =
+    'container sharing network namespace with another container or host cannot be connected to any other network';
   return containerError({ code: 'CONTAINER_ERR_CONFLICT_SHARED_NETWORK', container: rec.name }, message);
 }

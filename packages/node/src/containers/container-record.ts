@@ -15,7 +15,8 @@ export interface Attachment {
 }
 
 /** How the container gets its network namespace (HostConfig.NetworkMode). */
-export type NetworkMode = { kind: 'bridge' } | { kind: 'host' } | { kind: 'none' } | { kind: 'container'; target: ContainerRecord };
+export type NetworkMode =
+  { kind: 'bridge' } | { kind: 'host' } | { kind: 'none' } | { kind: 'container'; target: ContainerRecord };
 
 /** The engine's state of one container. */
 export interface ContainerRecord {
@@ -70,7 +71,15 @@ export function containerView(rec: ContainerRecord): ContainerView {
 function endpointView(a: Attachment): EndpointView {
   const ep = a.endpoint;
   if (ep === undefined) return emptyEndpoint(a.network.id, a.aliases);
-  return { networkId: a.network.id, ip: ep.ip, mac: ep.mac, gateway: ep.network.pool.gateway, prefixLength: ep.network.prefixLength, aliases: [...a.aliases], ifName: ep.ifName };
+  return {
+    networkId: a.network.id,
+    ip: ep.ip,
+    mac: ep.mac,
+    gateway: ep.network.pool.gateway,
+    prefixLength: ep.network.prefixLength,
+    aliases: [...a.aliases],
+    ifName: ep.ifName
+  };
 }
 
 function emptyEndpoint(networkId: string, aliases: string[]): EndpointView {

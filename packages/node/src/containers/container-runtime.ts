@@ -54,7 +54,11 @@ export class ContainerRuntime {
         this.teardown(rec);
         rec.state = 'created';
         const message = `driver failed programming external connectivity on endpoint ${rec.name}: Error starting userland proxy: listen ${p.protocol} 0.0.0.0:${p.hostPort}: bind: address already in use`;
-        throw containerError({ code: 'CONTAINER_ERR_BIND_FAILED', container: rec.name, port: p.hostPort }, message, err);
+        throw containerError(
+          { code: 'CONTAINER_ERR_BIND_FAILED', container: rec.name, port: p.hostPort },
+          message,
+          err
+        );
       }
     }
   }
@@ -71,7 +75,8 @@ export class ContainerRuntime {
       this.deps.binder?.close(p.hostPort, p.protocol);
     }
     rec.ports = [];
-    if (rec.ns !== undefined && rec.mode.kind !== 'host' && rec.mode.kind !== 'container') this.deps.fabric.deleteNamespace(rec.ns.name);
+    if (rec.ns !== undefined && rec.mode.kind !== 'host' && rec.mode.kind !== 'container')
+      this.deps.fabric.deleteNamespace(rec.ns.name);
     rec.ns = undefined;
     if (rec.state === 'running') rec.state = 'exited';
   }
@@ -79,13 +84,25 @@ export class ContainerRuntime {
   /** Creates the endpoint of one attachment in the running container (`docker network connect`). */
   attach(rec: ContainerRecord, a: Attachment, publish: PublishedPort[] = []): void {
     const ns = rec.ns!;
-    const mappings: PortMapping[] = publish.map((p) => ({ hostPort: p.hostPort, containerPort: p.containerPort, protocol: p.protocol }));
+    const mappings: PortMapping[] = publish.map((p) => ({
+      hostPort: p.hostPort,
+      containerPort: p.containerPort,
+      protocol: p.protocol
+    }));
     const ifName = `eth${rec.nextIf}`;
-    a.endpoint = this.deps.host.bridges.connect(ns, a.network.name, { ifName, publish: mappings, ...(a.ip === undefined ? {} : { ip: a.ip }) });
+    a.endpoint = this.deps.host.bridges.connect(ns, a.network.name, {
+      ifName,
+      publish: mappings,
+      ...(a.ip === undefined ? {} : { ip: a.ip })
+    });
     rec.nextIf++;
     if (!a.network.userDefined) return;
     const shortId = rec.id.slice(0, 12);
-    this.deps.dnsStore.setEndpoint(a.network.id, rec.id, { name: rec.name, ip: a.endpoint.ip, aliases: [...a.aliases, shortId] });
+    this.deps.dnsStore.setEndpoint(a.network.id, rec.id, {
+      name: rec.name,
+      ip: a.endpoint.ip,
+      aliases: [...a.aliases, shortId]
+    });
     // Docker enables the resolver for endpoints on user-defined networks only (FIDELITY §5.1).
     rec.dns ??= new EmbeddedDns(ns, this.deps.resolver, () => this.dnsScopes(rec), this.deps.log);
   }
@@ -139,7 +156,12 @@ export class ContainerRuntime {
     try {
       for (const spec of rec.publish) {
         const protocol = spec.protocol ?? 'tcp';
-        out.push({ hostIp: '0.0.0.0', hostPort: this.deps.ports.allocate(protocol, spec.hostPort), containerPort: spec.containerPort, protocol });
+        out.push({
+          hostIp: '0.0.0.0',
+          hostPort: this.deps.ports.allocate(protocol, spec.hostPort),
+          containerPort: spec.containerPort,
+          protocol
+        });
       }
     } catch (err) {
       for (const p of out) this.deps.ports.release(p.protocol, p.hostPort);
@@ -151,12 +173,16 @@ export class ContainerRuntime {
 
 /** CONTAINER_ERR_NOT_RUNNING for `--network container:<id>`. */
 export function notRunning(id: string): Error {
-  return containerError({ code: 'CONTAINER_ERR_NOT_RUNNING', container: id }, `cannot join network of a non running container: ${id}`);
+  return containerError(
+    { code: 'CONTAINER_ERR_NOT_RUNNING', container: id },
+    `cannot join network of a non running container: ${id}`
+  );
 }
 
 function portError(container: string, err: unknown): unknown {
   if (!(err instanceof DriverError)) return err;
   const port = err.type.port;
-  if (err.code === 'DRIVER_ERR_PORT_ALLOCATED') return containerError({ code: 'CONTAINER_ERR_PORT_ALLOCATED', container, port }, err.message, err);
+  if (err.code === 'DRIVER_ERR_PORT_ALLOCATED')
+    return containerError({ code: 'CONTAINER_ERR_PORT_ALLOCATED', container, port }, err.message, err);
   return containerError({ code: 'CONTAINER_ERR_PORTS_EXHAUSTED', container }, err.message, err);
 }

@@ -48,7 +48,13 @@ export type ContainerErrorCode =
   | 'CONTAINER_ERR_ENGINE_STOPPED';
 
 /** Metadata of a {@link ContainerError}: the code and whichever of container, network, image, port apply. */
-export type ContainerErrorType = { code: ContainerErrorCode; container?: string; network?: string; image?: string; port?: number };
+export type ContainerErrorType = {
+  code: ContainerErrorCode;
+  container?: string;
+  network?: string;
+  image?: string;
+  port?: number;
+};
 
 /** Error of a node's container engine, with the container, network, image or port involved. */
 export class ContainerError extends SwarmsimError<ContainerErrorType> {}

@@ -1,8 +1,38 @@
 import type { Random } from '@swarmsim/interface';
 
 // A small excerpt in the spirit of moby's namesgenerator (adjective_surname), enough for a simulation.
-const ADJECTIVES = ['admiring', 'brave', 'clever', 'eager', 'focused', 'gallant', 'happy', 'jolly', 'keen', 'nifty', 'quirky', 'serene', 'vibrant', 'zealous'];
-const SURNAMES = ['babbage', 'curie', 'dijkstra', 'euler', 'hopper', 'kare', 'lovelace', 'noether', 'pike', 'ritchie', 'shannon', 'thompson', 'turing', 'wozniak'];
+const ADJECTIVES = [
+  'admiring',
+  'brave',
+  'clever',
+  'eager',
+  'focused',
+  'gallant',
+  'happy',
+  'jolly',
+  'keen',
+  'nifty',
+  'quirky',
+  'serene',
+  'vibrant',
+  'zealous'
+];
+const SURNAMES = [
+  'babbage',
+  'curie',
+  'dijkstra',
+  'euler',
+  'hopper',
+  'kare',
+  'lovelace',
+  'noether',
+  'pike',
+  'ritchie',
+  'shannon',
+  'thompson',
+  'turing',
+  'wozniak'
+];
 
 const pick = <T>(list: readonly T[], random: Random): T => list[Math.floor(random() * list.length)]!;
 

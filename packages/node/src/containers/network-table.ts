@@ -37,9 +37,16 @@ export class NetworkTable {
   create(name: string, options: NetworkCreateOptions = {}): NetworkRecord {
     this.adoptDriverNetworks();
     if (this.records.has(name) || this.driver.has(name)) {
-      throw containerError({ code: 'CONTAINER_ERR_NETWORK_EXISTS', network: name }, `network with name ${name} already exists`);
+      throw containerError(
+        { code: 'CONTAINER_ERR_NETWORK_EXISTS', network: name },
+        `network with name ${name} already exists`
+      );
     }
-    const rec: NetworkRecord = { ...this.record(name, 'bridge', true), userSubnet: options.subnet !== undefined, attachable: options.attachable ?? false };
+    const rec: NetworkRecord = {
+      ...this.record(name, 'bridge', true),
+      userSubnet: options.subnet !== undefined,
+      attachable: options.attachable ?? false
+    };
     const { subnet, gateway, ipRange, internal } = options;
     this.driver.createNetwork(name, { bridgeName: `br-${rec.id.slice(0, 12)}`, subnet, gateway, ipRange, internal });
     this.dns.addNetwork({ id: rec.id, name, scope: 'local' });
@@ -51,7 +58,10 @@ export class NetworkTable {
   remove(nameOrId: string): void {
     const rec = this.find(nameOrId);
     if ((PREDEFINED as readonly string[]).includes(rec.name)) {
-      throw containerError({ code: 'CONTAINER_ERR_PREDEFINED_NETWORK', network: rec.name }, `${rec.name} is a pre-defined network and cannot be removed`);
+      throw containerError(
+        { code: 'CONTAINER_ERR_PREDEFINED_NETWORK', network: rec.name },
+        `${rec.name} is a pre-defined network and cannot be removed`
+      );
     }
     if (this.driver.network(rec.name).endpoints.size > 0) {
       const message = `error while removing network: network ${rec.name} id ${rec.id} has active endpoints`;
@@ -83,17 +93,36 @@ export class NetworkTable {
     return [...this.records.values()].map((rec) => this.view(rec, owner));
   }
 
-  private view(rec: NetworkRecord, owner: (ep: BridgeEndpoint) => { id: string; name: string } | undefined): NetworkView {
+  private view(
+    rec: NetworkRecord,
+    owner: (ep: BridgeEndpoint) => { id: string; name: string } | undefined
+  ): NetworkView {
     const net = rec.driver === 'bridge' ? this.driver.network(rec.name) : undefined;
     const containers: NetworkView['Containers'] = {};
     for (const ep of net?.endpoints ?? []) {
       const c = owner(ep);
-      if (c !== undefined) containers[c.id] = { Name: c.name, IPv4Address: `${ep.ip}/${net!.prefixLength}`, MacAddress: ep.mac };
+      if (c !== undefined)
+        containers[c.id] = { Name: c.name, IPv4Address: `${ep.ip}/${net!.prefixLength}`, MacAddress: ep.mac };
     }
-    const config = net === undefined ? [] : [{ Subnet: net.pool.subnet, Gateway: net.pool.gateway, ...(net.pool.ipRange ? { IPRange: net.pool.ipRange } : {}) }];
+    const config =
+      net === undefined
+        ? []
+        : [
+            {
+              Subnet: net.pool.subnet,
+              Gateway: net.pool.gateway,
+              ...(net.pool.ipRange ? { IPRange: net.pool.ipRange } : {})
+            }
+          ];
     return {
-      Name: rec.name, Id: rec.id, Driver: rec.driver, Scope: 'local', Internal: net?.internal ?? false, Attachable: rec.attachable,
-      IPAM: { Driver: 'default', Config: config }, Containers: containers
+      Name: rec.name,
+      Id: rec.id,
+      Driver: rec.driver,
+      Scope: 'local',
+      Internal: net?.internal ?? false,
+      Attachable: rec.attachable,
+      IPAM: { Driver: 'default', Config: config },
+      Containers: containers
     };
   }
 

@@ -115,8 +115,12 @@ export class Agent {
     this.schedule();
   }
 
-  private fail(reason: string, code: 'NODE_ERR_JOIN_REJECTED' | 'NODE_ERR_LEADER_UNREACHABLE' = 'NODE_ERR_JOIN_REJECTED'): void {
-    const message = code === 'NODE_ERR_JOIN_REJECTED' ? `join refused: ${reason}` : `could not reach the leader: ${reason}`;
+  private fail(
+    reason: string,
+    code: 'NODE_ERR_JOIN_REJECTED' | 'NODE_ERR_LEADER_UNREACHABLE' = 'NODE_ERR_JOIN_REJECTED'
+  ): void {
+    const message =
+      code === 'NODE_ERR_JOIN_REJECTED' ? `join refused: ${reason}` : `could not reach the leader: ${reason}`;
     this.waiting?.reject(new NodeError({ code, node: this.deps.node, reason }, message));
     this.waiting = undefined;
   }

@@ -1,7 +1,14 @@
 import type { Logger, Random } from '@swarmsim/interface';
 import type { AssignmentSet, Manager } from '@swarmsim/swarm';
 import { randomBase36, roleOfToken, type JoinTokens } from '../join-token.js';
-import { ControlType, type ControlMsg, type HeartbeatMsg, type JoinMsg, type ServerMsg, type TaskStatusMsg } from './messages.js';
+import {
+  ControlType,
+  type ControlMsg,
+  type HeartbeatMsg,
+  type JoinMsg,
+  type ServerMsg,
+  type TaskStatusMsg
+} from './messages.js';
 
 /** How the server answers: a reliable send to one peer on the control channel. */
 export type ControlSend = (to: string, msg: ControlMsg) => void;
@@ -65,7 +72,14 @@ export class ControlServer {
     const node = manager.joinNode({ id, hostname: msg.hostname, role, addr: msg.addr, labels: msg.labels });
     const heartbeatPeriodMs = manager.dispatcherConfig.heartbeatPeriodMs;
     const ingressAddr = node.attachments[manager.ingress.id] ?? '';
-    this.deps.send(from, { type: ControlType.JoinAccepted, nodeId: id, role, heartbeatPeriodMs, gossipKeys: this.deps.gossipKeys(), ingressAddr });
+    this.deps.send(from, {
+      type: ControlType.JoinAccepted,
+      nodeId: id,
+      role,
+      heartbeatPeriodMs,
+      gossipKeys: this.deps.gossipKeys(),
+      ingressAddr
+    });
     const queued = this.pending.get(id) ?? [];
     this.pending.delete(id);
     for (const set of queued) this.deps.send(from, { type: ControlType.Assignments, set });
@@ -79,7 +93,12 @@ export class ControlServer {
 
   private status(msg: TaskStatusMsg): void {
     if (!this.peers.has(msg.nodeId)) return;
-    this.deps.manager.reportTaskState(msg.nodeId, msg.taskId, msg.state, msg.message === undefined ? {} : { message: msg.message });
+    this.deps.manager.reportTaskState(
+      msg.nodeId,
+      msg.taskId,
+      msg.state,
+      msg.message === undefined ? {} : { message: msg.message }
+    );
   }
 
   private push(set: AssignmentSet): void {

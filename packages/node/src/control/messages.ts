@@ -67,7 +67,8 @@ export interface TaskStatusMsg {
 }
 
 /** Every control message, discriminated on `type`. */
-export type ControlMsg = JoinMsg | JoinAcceptedMsg | JoinRejectedMsg | HeartbeatMsg | HeartbeatAckMsg | AssignmentsMsg | TaskStatusMsg;
+export type ControlMsg =
+  JoinMsg | JoinAcceptedMsg | JoinRejectedMsg | HeartbeatMsg | HeartbeatAckMsg | AssignmentsMsg | TaskStatusMsg;
 
 /** Messages the leader's control server handles (the rest go to the agent). */
 export type ServerMsg = JoinMsg | HeartbeatMsg | TaskStatusMsg;
@@ -87,12 +88,17 @@ export function decodeControl(bytes: Uint8Array, node = ''): ControlMsg {
   try {
     decoded = packr.unpack(bytes);
   } catch (cause) {
-    throw new NodeError({ code: 'NODE_ERR_BAD_MESSAGE', node, reason: 'not msgpack' }, 'bad control message', { cause });
+    throw new NodeError({ code: 'NODE_ERR_BAD_MESSAGE', node, reason: 'not msgpack' }, 'bad control message', {
+      cause
+    });
   }
   const env = decoded as { v?: unknown; m?: { type?: unknown } } | null;
   const type = env?.m?.type;
   if (env?.v !== VERSION || typeof type !== 'number' || ControlType[type] === undefined) {
-    throw new NodeError({ code: 'NODE_ERR_BAD_MESSAGE', node, reason: 'unknown envelope or type' }, 'bad control message');
+    throw new NodeError(
+      { code: 'NODE_ERR_BAD_MESSAGE', node, reason: 'unknown envelope or type' },
+      'bad control message'
+    );
   }
   return env.m as ControlMsg;
 }

@@ -3,14 +3,19 @@ import { ContainerError } from '../../src/containers/index.js';
 import { addressesOf, engineHarness, pingOnce, queryA } from './helpers.js';
 
 describe('ContainerEngine on the default bridge', () => {
-  it('gives containers 172.17.0.2, .3, .4 in order and reuses a removed one\'s address', async () => {
+  it("gives containers 172.17.0.2, .3, .4 in order and reuses a removed one's address", async () => {
     const { engine } = engineHarness();
     const ips: string[] = [];
     for (const name of ['a', 'b', 'c']) ips.push((await engine.run({ name, image: 'sleep' })).networks['bridge']!.ip);
     expect(ips).toEqual(['172.17.0.2', '172.17.0.3', '172.17.0.4']);
     engine.remove('b', { force: true });
     const d = await engine.run({ name: 'd', image: 'alpine' });
-    expect(d.networks['bridge']).toMatchObject({ ip: '172.17.0.3', mac: '02:42:ac:11:00:03', gateway: '172.17.0.1', ifName: 'eth0' });
+    expect(d.networks['bridge']).toMatchObject({
+      ip: '172.17.0.3',
+      mac: '02:42:ac:11:00:03',
+      gateway: '172.17.0.1',
+      ifName: 'eth0'
+    });
     expect(addressesOf(engine.namespace('d'))).toEqual({ eth0: ['172.17.0.3'] });
   });
 
@@ -43,18 +48,26 @@ describe('ContainerEngine on the default bridge', () => {
 
   it('refuses an unknown image, a taken name and removing a running container, with codes', async () => {
     const { engine } = engineHarness();
-    await expect(engine.run({ image: 'nginx-not-simulated' })).rejects.toMatchObject({ code: 'CONTAINER_ERR_NO_SUCH_IMAGE' });
+    await expect(engine.run({ image: 'nginx-not-simulated' })).rejects.toMatchObject({
+      code: 'CONTAINER_ERR_NO_SUCH_IMAGE'
+    });
     expect(engine.list({ all: true })).toEqual([]);
     await engine.run({ name: 'web', image: 'whoami' });
-    await expect(engine.run({ name: 'web', image: 'sleep' })).rejects.toMatchObject({ code: 'CONTAINER_ERR_NAME_CONFLICT' });
+    await expect(engine.run({ name: 'web', image: 'sleep' })).rejects.toMatchObject({
+      code: 'CONTAINER_ERR_NAME_CONFLICT'
+    });
     expect(() => engine.remove('web')).toThrow(expect.objectContaining({ code: 'CONTAINER_ERR_IS_RUNNING' }));
     expect(() => engine.inspect('nope')).toThrow(ContainerError);
   });
 
   it('refuses --ip and --network-alias on the default bridge', async () => {
     const { engine } = engineHarness();
-    await expect(engine.run({ image: 'sleep', ip: '172.17.0.50' })).rejects.toMatchObject({ code: 'CONTAINER_ERR_IP_NOT_SUPPORTED' });
-    await expect(engine.run({ image: 'sleep', aliases: ['x'] })).rejects.toMatchObject({ code: 'CONTAINER_ERR_ALIAS_NOT_SUPPORTED' });
+    await expect(engine.run({ image: 'sleep', ip: '172.17.0.50' })).rejects.toMatchObject({
+      code: 'CONTAINER_ERR_IP_NOT_SUPPORTED'
+    });
+    await expect(engine.run({ image: 'sleep', aliases: ['x'] })).rejects.toMatchObject({
+      code: 'CONTAINER_ERR_ALIAS_NOT_SUPPORTED'
+    });
   });
 
   it('ps lists running containers, ps -a the stopped ones too', async () => {
@@ -63,7 +76,10 @@ describe('ContainerEngine on the default bridge', () => {
     await engine.run({ name: 'b', image: 'sleep' });
     engine.stop('a');
     expect(engine.list().map((c) => c.name)).toEqual(['b']);
-    expect(engine.list({ all: true }).map((c) => [c.name, c.state])).toEqual([['a', 'exited'], ['b', 'running']]);
+    expect(engine.list({ all: true }).map((c) => [c.name, c.state])).toEqual([
+      ['a', 'exited'],
+      ['b', 'running']
+    ]);
     expect(engine.inspect('a').networks['bridge']!.ip).toBe('');
   });
 });

@@ -37,7 +37,11 @@ export async function queryA(clock: ManualClock, ns: Namespace, name: string): P
   const socket = ns.udp.bind();
   let reply: Uint8Array | undefined;
   socket.on('message', (data) => (reply = data));
-  socket.send(dnsPacket.encode({ id: 42, type: 'query', flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name }] }), 53, '127.0.0.11');
+  socket.send(
+    dnsPacket.encode({ id: 42, type: 'query', flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: 'A', name }] }),
+    53,
+    '127.0.0.11'
+  );
   for (let i = 0; i < 5 && reply === undefined; i++) {
     await flushMicrotasks();
     clock.tick(10);
@@ -57,5 +61,10 @@ export async function pingOnce(clock: ManualClock, ns: Namespace, ip: string): P
 
 /** Addresses per interface of a namespace, loopback excluded. */
 export function addressesOf(ns: Namespace): Record<string, string[]> {
-  return Object.fromEntries(ns.allInterfaces().filter((i) => i.name !== 'lo').map((i) => [i.name, i.addresses.map((a) => a.address)]));
+  return Object.fromEntries(
+    ns
+      .allInterfaces()
+      .filter((i) => i.name !== 'lo')
+      .map((i) => [i.name, i.addresses.map((a) => a.address)])
+  );
 }

@@ -61,7 +61,10 @@ afterEach(async () => {
 function realNode(publishAddress: string): InProcessNode {
   const fabric = new Fabric({ clock: realClock });
   const transport = new MemoryNetwork({ clock: realClock }).createTransport('node-1');
-  const node = new InProcessNode({ name: 'node-1', underlayIp: '192.168.99.100', publishAddress }, { clock: realClock, fabric, wire: new Wire('underlay'), transport });
+  const node = new InProcessNode(
+    { name: 'node-1', underlayIp: '192.168.99.100', publishAddress },
+    { clock: realClock, fabric, wire: new Wire('underlay'), transport }
+  );
   nodes.push(node);
   return node;
 }
@@ -70,15 +73,23 @@ describe('HostPortProxy (real ports)', () => {
   it('-p 8080:80 on whoami answers a real HTTP GET through the simulated DNAT, and closes on remove', async () => {
     const address = await loopbackAddress();
     const node = realNode(address);
-    const web = await node.containers.run({ name: 'web', image: 'whoami', publish: [{ hostPort: 8080, containerPort: 80 }] });
+    const web = await node.containers.run({
+      name: 'web',
+      image: 'whoami',
+      publish: [{ hostPort: 8080, containerPort: 80 }]
+    });
     const res = await httpGet(`http://${address}:8080/hello`);
     expect(res.status).toBe(200);
     expect(res.body).toContain(`Hostname: ${web.id.slice(0, 12)}`);
     expect(res.body).toContain('IP: 172.17.0.2');
     expect(res.body).toContain('GET /hello HTTP/1.1');
-    expect(node.host.ns.netfilter.conntrack.list()).toMatch(/dport=8080 src=172\.17\.0\.2 dst=192\.168\.99\.1 sport=80/);
+    expect(node.host.ns.netfilter.conntrack.list()).toMatch(
+      /dport=8080 src=172\.17\.0\.2 dst=192\.168\.99\.1 sport=80/
+    );
     node.containers.remove('web', { force: true });
-    expect(await waitFor(async () => (await tryConnect(8080, address)) === 'ECONNREFUSED', { what: 'port 8080 closed' })).toBe(true);
+    expect(
+      await waitFor(async () => (await tryConnect(8080, address)) === 'ECONNREFUSED', { what: 'port 8080 closed' })
+    ).toBe(true);
   });
 
   it('-p 80 listens on the ephemeral port, and stopping the node closes every listener', async () => {
@@ -113,7 +124,9 @@ describe('HostPortProxy (real ports)', () => {
     const port = (blocker.address() as { port: number }).port;
     const node = realNode(address);
     try {
-      await expect(node.containers.run({ name: 'web', image: 'whoami', publish: [{ hostPort: port, containerPort: 80 }] })).rejects.toMatchObject({
+      await expect(
+        node.containers.run({ name: 'web', image: 'whoami', publish: [{ hostPort: port, containerPort: 80 }] })
+      ).rejects.toMatchObject({
         code: 'CONTAINER_ERR_BIND_FAILED',
         type: { port }
       });

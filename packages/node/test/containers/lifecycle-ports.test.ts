@@ -12,7 +12,9 @@ async function httpGet(clock: ManualClock, from: Namespace, ip: string, port: nu
   let error = '';
   socket.on('data', (d) => (text += new TextDecoder().decode(d)));
   socket.on('error', (e) => (error = e.code));
-  socket.on('connect', () => socket.write(new TextEncoder().encode('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')));
+  socket.on('connect', () =>
+    socket.write(new TextEncoder().encode('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'))
+  );
   clock.tick(2000);
   return error === '' ? text : error;
 }
@@ -44,7 +46,9 @@ describe('ContainerEngine lifecycle and published ports', () => {
   it('refuses a host port that is already published, leaving the new container created', async () => {
     const { engine, host } = engineHarness();
     await engine.run({ name: 'web', image: 'whoami', publish: [{ hostPort: 8080, containerPort: 80 }] });
-    await expect(engine.run({ name: 'web2', image: 'whoami', publish: [{ hostPort: 8080, containerPort: 80 }] })).rejects.toMatchObject({
+    await expect(
+      engine.run({ name: 'web2', image: 'whoami', publish: [{ hostPort: 8080, containerPort: 80 }] })
+    ).rejects.toMatchObject({
       code: 'CONTAINER_ERR_PORT_ALLOCATED',
       type: { port: 8080 }
     });
@@ -55,7 +59,7 @@ describe('ContainerEngine lifecycle and published ports', () => {
     expect((await engine.start('web2')).ports[0]!.hostPort).toBe(8080);
   });
 
-  it('-p 8080:80 DNATs a connection to the node\'s eth0 into whoami, until the container is removed', async () => {
+  it("-p 8080:80 DNATs a connection to the node's eth0 into whoami, until the container is removed", async () => {
     const { clock, fabric, wire, host, engine } = engineHarness();
     const outside = outsideNamespace(fabric, wire, '192.168.99.1');
     const web = await engine.run({ name: 'web', image: 'whoami', publish: [{ hostPort: 8080, containerPort: 80 }] });
@@ -63,7 +67,9 @@ describe('ContainerEngine lifecycle and published ports', () => {
     expect(body).toMatch(/^HTTP\/1\.1 200 OK/);
     expect(body).toContain(`Hostname: ${web.id.slice(0, 12)}`);
     expect(body).toContain('RemoteAddr: 192.168.99.1:');
-    expect(host.ns.netfilter.conntrack.list()).toMatch(/tcp .*src=192\.168\.99\.1 dst=192\.168\.99\.100 sport=\d+ dport=8080 src=172\.17\.0\.2 dst=192\.168\.99\.1 sport=80/);
+    expect(host.ns.netfilter.conntrack.list()).toMatch(
+      /tcp .*src=192\.168\.99\.1 dst=192\.168\.99\.100 sport=\d+ dport=8080 src=172\.17\.0\.2 dst=192\.168\.99\.1 sport=80/
+    );
     engine.remove('web', { force: true });
     expect(host.ns.netfilter.save()).not.toContain('--dport 8080');
     expect(await httpGet(clock, outside, '192.168.99.100', 8080)).toBe('TCP_ERR_CONNECTION_REFUSED');

@@ -24,17 +24,21 @@ describe('ContainerEngine network modes', () => {
     expect(ns.routes.lookup('172.17.0.1')).toBeUndefined();
   });
 
-  it('container:<x>: shares x\'s namespace and addresses; needs x running; takes no -p', async () => {
+  it("container:<x>: shares x's namespace and addresses; needs x running; takes no -p", async () => {
     const { engine } = engineHarness();
     const x = await engine.run({ name: 'x', image: 'sleep' });
     const y = await engine.run({ name: 'y', image: 'whoami', network: 'container:x' });
     expect(y.networkMode).toBe(`container:${x.id}`);
     expect(engine.namespace('y')).toBe(engine.namespace('x'));
     expect(addressesOf(engine.namespace('y'))).toEqual({ eth0: [x.networks['bridge']!.ip] });
-    await expect(engine.run({ image: 'sleep', network: 'container:x', publish: [{ containerPort: 80 }] })).rejects.toMatchObject({ code: 'CONTAINER_ERR_CONFLICT_PUBLISH' });
+    await expect(
+      engine.run({ image: 'sleep', network: 'container:x', publish: [{ containerPort: 80 }] })
+    ).rejects.toMatchObject({ code: 'CONTAINER_ERR_CONFLICT_PUBLISH' });
     engine.stop('x');
     expect(engine.inspect('y').state).toBe('exited');
-    await expect(engine.run({ image: 'sleep', network: 'container:x' })).rejects.toMatchObject({ code: 'CONTAINER_ERR_NOT_RUNNING' });
+    await expect(engine.run({ image: 'sleep', network: 'container:x' })).rejects.toMatchObject({
+      code: 'CONTAINER_ERR_NOT_RUNNING'
+    });
     await expect(engine.start('y')).rejects.toMatchObject({ code: 'CONTAINER_ERR_NOT_RUNNING' });
   });
 
@@ -47,12 +51,18 @@ describe('ContainerEngine network modes', () => {
     expect(connected.networks['backend']).toMatchObject({ ip: '172.18.0.3', ifName: 'eth1', aliases: ['svc'] });
     expect(addressesOf(engine.namespace('c'))).toEqual({ eth0: ['172.17.0.2'], eth1: ['172.18.0.3'] });
     expect(await pingOnce(clock, engine.namespace('c'), peer.networks['backend']!.ip)).toBe(true);
-    expect(() => engine.connect('c', 'backend')).toThrow(expect.objectContaining({ code: 'CONTAINER_ERR_ALREADY_CONNECTED' }));
+    expect(() => engine.connect('c', 'backend')).toThrow(
+      expect.objectContaining({ code: 'CONTAINER_ERR_ALREADY_CONNECTED' })
+    );
     const after = engine.disconnect('c', 'backend');
     expect(after.networks['backend']).toBeUndefined();
     expect(addressesOf(engine.namespace('c'))).toEqual({ eth0: ['172.17.0.2'] });
-    expect((await engine.run({ name: 'next', image: 'sleep', network: 'backend' })).networks['backend']!.ip).toBe('172.18.0.3');
-    expect(() => engine.disconnect('c', 'backend')).toThrow(expect.objectContaining({ code: 'CONTAINER_ERR_NOT_CONNECTED' }));
+    expect((await engine.run({ name: 'next', image: 'sleep', network: 'backend' })).networks['backend']!.ip).toBe(
+      '172.18.0.3'
+    );
+    expect(() => engine.disconnect('c', 'backend')).toThrow(
+      expect.objectContaining({ code: 'CONTAINER_ERR_NOT_CONNECTED' })
+    );
   });
 
   it('interface numbers are not reused, and the default route moves when its network goes', async () => {
@@ -86,7 +96,9 @@ describe('ContainerEngine network modes', () => {
     expect(codeOf(() => engine.connect('s', 'bridge'))).toBe('CONTAINER_ERR_CONFLICT_SHARED_NETWORK');
     expect(codeOf(() => engine.connect('b', 'host'))).toBe('CONTAINER_ERR_CONFLICT_HOST_NETWORK');
     expect(codeOf(() => engine.connect('b', 'none'))).toBe('CONTAINER_ERR_CONFLICT_NO_NETWORK');
-    await expect(engine.run({ image: 'sleep', network: 'host', ip: '1.2.3.4' })).rejects.toMatchObject({ code: 'CONTAINER_ERR_IP_NOT_SUPPORTED' });
+    await expect(engine.run({ image: 'sleep', network: 'host', ip: '1.2.3.4' })).rejects.toMatchObject({
+      code: 'CONTAINER_ERR_IP_NOT_SUPPORTED'
+    });
   });
 
   it('a stopped container can be connected; the endpoint appears at start', async () => {

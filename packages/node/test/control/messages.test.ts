@@ -16,11 +16,21 @@ describe('control messages', () => {
   it('round-trip every message type', () => {
     const msgs: ControlMsg[] = [
       { type: ControlType.Join, token: 't', hostname: 'node-2', addr: '192.168.99.101', labels: { zone: 'a' } },
-      { type: ControlType.JoinAccepted, nodeId: 'abc', role: 'worker', heartbeatPeriodMs: 250, gossipKeys: [new Uint8Array([1, 2, 3])], ingressAddr: '10.0.0.3/24' },
+      {
+        type: ControlType.JoinAccepted,
+        nodeId: 'abc',
+        role: 'worker',
+        heartbeatPeriodMs: 250,
+        gossipKeys: [new Uint8Array([1, 2, 3])],
+        ingressAddr: '10.0.0.3/24'
+      },
       { type: ControlType.JoinRejected, reason: 'invalid join token' },
       { type: ControlType.Heartbeat, nodeId: 'abc' },
       { type: ControlType.HeartbeatAck, periodMs: 260 },
-      { type: ControlType.Assignments, set: { nodeId: 'abc', type: 'incremental', changes: [{ action: 'remove', taskId: 't1' }] } },
+      {
+        type: ControlType.Assignments,
+        set: { nodeId: 'abc', type: 'incremental', changes: [{ action: 'remove', taskId: 't1' }] }
+      },
       { type: ControlType.TaskStatus, nodeId: 'abc', taskId: 't1', state: 'running' }
     ];
     for (const msg of msgs) {
@@ -35,12 +45,23 @@ describe('control messages', () => {
   });
 
   it('keeps the wire numbers of the append-only enum', () => {
-    expect([ControlType.Join, ControlType.JoinAccepted, ControlType.JoinRejected, ControlType.Heartbeat, ControlType.HeartbeatAck, ControlType.Assignments, ControlType.TaskStatus]).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect([
+      ControlType.Join,
+      ControlType.JoinAccepted,
+      ControlType.JoinRejected,
+      ControlType.Heartbeat,
+      ControlType.HeartbeatAck,
+      ControlType.Assignments,
+      ControlType.TaskStatus
+    ]).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('decodes a raw msgpack fixture: { v: 1, m: { type: 4, nodeId: "n" } }', () => {
     // fixmap(2) "v" 1 "m" fixmap(2) "type" 4 "nodeId" "n"
-    const bytes = Uint8Array.from([0x82, 0xa1, 0x76, 0x01, 0xa1, 0x6d, 0x82, 0xa4, 0x74, 0x79, 0x70, 0x65, 0x04, 0xa6, 0x6e, 0x6f, 0x64, 0x65, 0x49, 0x64, 0xa1, 0x6e]);
+    const bytes = Uint8Array.from([
+      0x82, 0xa1, 0x76, 0x01, 0xa1, 0x6d, 0x82, 0xa4, 0x74, 0x79, 0x70, 0x65, 0x04, 0xa6, 0x6e, 0x6f, 0x64, 0x65, 0x49,
+      0x64, 0xa1, 0x6e
+    ]);
     expect(decodeControl(bytes)).toEqual({ type: ControlType.Heartbeat, nodeId: 'n' });
   });
 

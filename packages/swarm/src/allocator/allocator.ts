@@ -109,7 +109,10 @@ export class Allocator {
 
   /** One serial address per network of the task's service (ingress first when it publishes ingress ports). */
   allocateTask(service: AllocatableService, ingressId: string): TaskAttachment[] {
-    return serviceNetworks(service, ingressId).map((networkId) => ({ networkId, addresses: [this.address(networkId)] }));
+    return serviceNetworks(service, ingressId).map((networkId) => ({
+      networkId,
+      addresses: [this.address(networkId)]
+    }));
   }
 
   /** Frees a task's addresses. */

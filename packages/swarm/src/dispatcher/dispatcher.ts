@@ -56,7 +56,10 @@ export class Dispatcher {
     this.orphanTimers.delete(nodeId);
     const { heartbeatPeriodMs, heartbeatEpsilonMs, downMultiplier } = this.config;
     const period = Math.round(heartbeatPeriodMs + (this.random() * 2 - 1) * heartbeatEpsilonMs);
-    this.timers.set(nodeId, this.clock.setTimeout(() => this.expire(nodeId), period * downMultiplier));
+    this.timers.set(
+      nodeId,
+      this.clock.setTimeout(() => this.expire(nodeId), period * downMultiplier)
+    );
     if (node.status.state !== 'ready') {
       this.resync.add(nodeId);
       this.store.update('node', nodeId, (n) => (n.status = { state: 'ready', message: '' }));
@@ -136,7 +139,10 @@ export class Dispatcher {
     if (this.store.get('node', nodeId) === undefined) return;
     this.store.update('node', nodeId, (n) => (n.status = { state: 'down', message: 'heartbeat failure' }));
     this.events.emit('node:down', nodeId);
-    this.orphanTimers.set(nodeId, this.clock.setTimeout(() => this.orphan(nodeId), this.config.orphanAfterMs));
+    this.orphanTimers.set(
+      nodeId,
+      this.clock.setTimeout(() => this.orphan(nodeId), this.config.orphanAfterMs)
+    );
     this.onChange();
   }
 

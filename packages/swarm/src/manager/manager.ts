@@ -91,7 +91,10 @@ export class Manager {
     this.dispatcher = new Dispatcher(this.store, clock, config, wake, random);
     this.dispatcher.events.on('assignments', (set) => this.events.emit('assignments', set));
     this.dispatcher.events.on('node:down', (id) => {
-      this.log.warn({ nodeId: id, hostname: this.store.get('node', id)?.hostname }, 'node down: no heartbeat within the grace period');
+      this.log.warn(
+        { nodeId: id, hostname: this.store.get('node', id)?.hostname },
+        'node down: no heartbeat within the grace period'
+      );
       this.events.emit('node:down', id);
     });
     this.dispatcher.events.on('node:ready', (id) => {
@@ -170,7 +173,11 @@ export class Manager {
     const net = resolveNetwork(this.store, ref);
     const users = this.store.list('service').filter((s) => s.networkIds.includes(net.id) || net.ingress);
     if (net.ingress || users.length > 0) {
-      throw new SwarmError({ code: 'SWARM_ERR_NETWORK_IN_USE', network: net.name, services: users.map((s) => s.spec.name) });
+      throw new SwarmError({
+        code: 'SWARM_ERR_NETWORK_IN_USE',
+        network: net.name,
+        services: users.map((s) => s.spec.name)
+      });
     }
     this.allocator.releaseNetwork(net);
     this.store.delete('network', net.id);
@@ -188,7 +195,10 @@ export class Manager {
     };
     this.allocator.allocateService(draft, this.ingress.id);
     const service = this.store.create('service', draft);
-    this.log.info({ serviceId: service.id, name: spec.name, replicas: spec.replicas, mode: spec.mode ?? 'replicated' }, 'service created');
+    this.log.info(
+      { serviceId: service.id, name: spec.name, replicas: spec.replicas, mode: spec.mode ?? 'replicated' },
+      'service created'
+    );
     this.pipeline.run();
     return this.store.must('service', service.id);
   }
@@ -243,7 +253,10 @@ export class Manager {
   /** Tasks, Docker-shaped, optionally of one service (id or name). */
   tasks(serviceRef?: string): TaskView[] {
     const id = serviceRef === undefined ? undefined : this.service(serviceRef).id;
-    return this.store.list('task').filter((t) => id === undefined || t.serviceId === id).map((t) => taskView(this.store, t));
+    return this.store
+      .list('task')
+      .filter((t) => id === undefined || t.serviceId === id)
+      .map((t) => taskView(this.store, t));
   }
 
   /** Nodes, Docker-shaped. */

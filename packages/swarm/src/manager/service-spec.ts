@@ -28,6 +28,13 @@ export function resolveNetwork(store: Store, ref: string): SwarmNetwork {
 /** True when the change between two specs needs new tasks (a task template or endpoint change). */
 export function templateChanged(a: ServiceSpec, b: ServiceSpec): boolean {
   const template = (s: ServiceSpec) =>
-    JSON.stringify([s.image, s.env ?? [], s.networks ?? [], s.constraints ?? [], s.ports ?? [], s.endpointMode ?? 'vip']);
+    JSON.stringify([
+      s.image,
+      s.env ?? [],
+      s.networks ?? [],
+      s.constraints ?? [],
+      s.ports ?? [],
+      s.endpointMode ?? 'vip'
+    ]);
   return template(a) !== template(b);
 }

@@ -45,7 +45,10 @@ export class Scheduler {
     for (const task of tasks) {
       const preset = task.nodeId;
       const candidates = preset === undefined ? loads : loads.filter((l) => l.node.id === preset);
-      const best = candidates.reduce<NodeLoad | undefined>((b, l) => (b === undefined || less(l, b) ? l : b), undefined);
+      const best = candidates.reduce<NodeLoad | undefined>(
+        (b, l) => (b === undefined || less(l, b) ? l : b),
+        undefined
+      );
       if (best === undefined) {
         this.unschedulable(task, noSuitableNode(nodes, constraints.length > 0, preset));
         continue;
@@ -107,6 +110,7 @@ function noSuitableNode(nodes: readonly SwarmNode[], constrained: boolean, prese
   const reasons: string[] = [];
   if (unavailable > 0) reasons.push(`${unavailable} node${unavailable === 1 ? '' : 's'} not available for new tasks`);
   const rest = pool.length - unavailable;
-  if (constrained && rest > 0) reasons.push(`scheduling constraints not satisfied on ${rest} node${rest === 1 ? '' : 's'}`);
+  if (constrained && rest > 0)
+    reasons.push(`scheduling constraints not satisfied on ${rest} node${rest === 1 ? '' : 's'}`);
   return `no suitable node (${reasons.join('; ')})`;
 }

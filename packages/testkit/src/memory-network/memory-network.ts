@@ -110,10 +110,13 @@ export class MemoryNetwork {
     for (let i = 0; i < copies; i++) {
       if (i > 0) this.counters.duplicated++;
       const data = i === 0 ? payload : payload.slice();
-      this.clock.setTimeout(() => {
-        if (this.blocked(from, to, channel) === undefined) this.deliver(from, to, channel, data);
-        else this.counters.dropped++;
-      }, drawDelay(link, this.random));
+      this.clock.setTimeout(
+        () => {
+          if (this.blocked(from, to, channel) === undefined) this.deliver(from, to, channel, data);
+          else this.counters.dropped++;
+        },
+        drawDelay(link, this.random)
+      );
     }
   }
 

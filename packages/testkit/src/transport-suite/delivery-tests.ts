@@ -25,7 +25,6 @@ export function deliveryTests(ctx: () => SuiteContext, { it, expect }: VitestApi
       expect(c.box(1)).toContainEqual({ from: c.t(0).localId, channel, payload: pattern(200 + i, 10 + i) });
     }
   });
-
 }
 
 /** Per-(peer, channel) ordering of reliable sends, and the rule that delivery never happens inside a send. */
@@ -35,13 +34,17 @@ export function orderingTests(ctx: () => SuiteContext, { it, expect }: VitestApi
     const n = 200;
     const sends: ReturnType<typeof track>[] = [];
     for (let i = 0; i < n; i++) {
-      for (const channel of ['control', 'gossip'] as const) sends.push(track(c.t(0).sendReliable(c.t(1).localId, channel, seq(i))));
+      for (const channel of ['control', 'gossip'] as const)
+        sends.push(track(c.t(0).sendReliable(c.t(1).localId, channel, seq(i))));
       sends.push(track(c.t(2).sendReliable(c.t(1).localId, 'control', seq(i))));
     }
     await c.until(() => sends.every((s) => s.settled()), 'every reliable send settled');
     expect(sends.every((s) => s.ok())).toBe(true);
     const order = (from: number, channel: Channel): number[] =>
-      c.box(1).filter((d) => d.from === c.t(from).localId && d.channel === channel).map((d) => readSeq(d.payload));
+      c
+        .box(1)
+        .filter((d) => d.from === c.t(from).localId && d.channel === channel)
+        .map((d) => readSeq(d.payload));
     const expected = [...Array(n).keys()];
     expect(order(0, 'control')).toEqual(expected);
     expect(order(0, 'gossip')).toEqual(expected);

@@ -58,7 +58,6 @@ export function unreachableTests(ctx: () => SuiteContext, { it, expect }: Vitest
     await c.quiet();
     expect(c.box(1)).toEqual([]);
   });
-
 }
 
 /** The local side of close: sends fail, close twice is harmless, the other peers carry on. */

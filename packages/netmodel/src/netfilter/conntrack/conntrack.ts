@@ -1,7 +1,12 @@
 import type { Clock, TimerHandle } from '@swarmsim/interface';
 import type { Connection, ConntrackEntry, CtDirection } from './connection.js';
 import { formatConntrackEntry } from './format.js';
-import { DEFAULT_CONNTRACK_MAX, DEFAULT_CONNTRACK_TIMEOUTS, type ConntrackOptions, type ConntrackTimeouts } from './timeouts.js';
+import {
+  DEFAULT_CONNTRACK_MAX,
+  DEFAULT_CONNTRACK_TIMEOUTS,
+  type ConntrackOptions,
+  type ConntrackTimeouts
+} from './timeouts.js';
 import { tupleKey, type Tuple } from './tuple.js';
 
 /** A connection found by one of its tuples, with the direction that tuple belongs to. */

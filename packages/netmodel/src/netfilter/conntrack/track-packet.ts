@@ -2,7 +2,15 @@ import type { NfPacket } from '../types.js';
 import { Connection, type CtDirection } from './connection.js';
 import type { Conntrack, ConntrackHit } from './conntrack.js';
 import { isIcmpError, relatedLookupTuple } from './related.js';
-import { tcpNew, trackGeneric, trackIcmp, trackTcp, trackUdp, type TrackContext, type TrackResult } from './trackers.js';
+import {
+  tcpNew,
+  trackGeneric,
+  trackIcmp,
+  trackTcp,
+  trackUdp,
+  type TrackContext,
+  type TrackResult
+} from './trackers.js';
 import { ICMP_NEW_TYPES, invertTuple, tupleOf, type Tuple } from './tuple.js';
 
 /** Conntrack state of a packet, as `-m conntrack --ctstate` sees it. */

@@ -1,6 +1,13 @@
 import type { TcpSegment } from '@swarmsim/packet';
 import type { Connection, CtDirection, ConntrackTcpState } from './connection.js';
-import { atOrAfterTimeWait, tcpFlagsValid, tcpIndex, tcpStateTimeout, tcpTransition, type TcpIndex } from './tcp-states.js';
+import {
+  atOrAfterTimeWait,
+  tcpFlagsValid,
+  tcpIndex,
+  tcpStateTimeout,
+  tcpTransition,
+  type TcpIndex
+} from './tcp-states.js';
 import type { ConntrackTimeouts } from './timeouts.js';
 
 /**
@@ -24,7 +31,13 @@ export function tcpNew(conn: Connection, seg: TcpSegment, ctx: TrackContext): bo
   if (next === 'IV' || next === 'IG') return false;
   // Anything but a SYN is a connection picked up mid-stream; only with nf_conntrack_tcp_loose.
   if (next !== 'SYN_SENT' && !ctx.tcpLoose) return false;
-  conn.tcp = { state: 'NONE', lastIndex: 'none', lastDir: undefined, closeInit: { original: false, reply: false }, simultaneousOpen: false };
+  conn.tcp = {
+    state: 'NONE',
+    lastIndex: 'none',
+    lastDir: undefined,
+    closeInit: { original: false, reply: false },
+    simultaneousOpen: false
+  };
   return true;
 }
 
@@ -37,7 +50,8 @@ export function trackTcp(conn: Connection, dir: CtDirection, seg: TcpSegment, ct
   let next = tcpTransition(dir, index, old);
   if (next === 'SYN_SENT' && atOrAfterTimeWait(old)) {
     // RFC 1122 reopen from TIME_WAIT/CLOSE: a new SYN after a close or RST starts a new connection.
-    if (tcp.closeInit.original || tcp.closeInit.reply || (tcp.lastDir === dir && tcp.lastIndex === 'rst')) return 'repeat';
+    if (tcp.closeInit.original || tcp.closeInit.reply || (tcp.lastDir === dir && tcp.lastIndex === 'rst'))
+      return 'repeat';
     next = 'IG';
   }
   if (next === 'IG') {
@@ -51,7 +65,14 @@ export function trackTcp(conn: Connection, dir: CtDirection, seg: TcpSegment, ct
   return tcpCommit(conn, dir, index, old, next, ctx);
 }
 
-function tcpCommit(conn: Connection, dir: CtDirection, index: TcpIndex, old: ConntrackTcpState, next: ConntrackTcpState, ctx: TrackContext): TrackResult {
+function tcpCommit(
+  conn: Connection,
+  dir: CtDirection,
+  index: TcpIndex,
+  old: ConntrackTcpState,
+  next: ConntrackTcpState,
+  ctx: TrackContext
+): TrackResult {
   const tcp = conn.tcp!;
   tcp.lastIndex = index;
   tcp.lastDir = dir;

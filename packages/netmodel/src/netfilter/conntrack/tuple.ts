@@ -47,7 +47,13 @@ export function invertTuple(t: Tuple): Tuple | undefined {
   if (t.protocol === IpProtocol.ICMP) {
     const inverse = ICMP_INVERSE.get(t.dstPort >> 8);
     if (inverse === undefined) return undefined;
-    return { protocol: t.protocol, src: t.dst, dst: t.src, srcPort: t.srcPort, dstPort: (inverse << 8) | (t.dstPort & 0xff) };
+    return {
+      protocol: t.protocol,
+      src: t.dst,
+      dst: t.src,
+      srcPort: t.srcPort,
+      dstPort: (inverse << 8) | (t.dstPort & 0xff)
+    };
   }
   return { protocol: t.protocol, src: t.dst, dst: t.src, srcPort: t.dstPort, dstPort: t.srcPort };
 }

@@ -5,7 +5,20 @@ import type { NetfilterEnv } from '../types.js';
 import { once, single } from './values.js';
 
 /** Route types of xt_addrtype, in RTN_* order (bit i of a mask is type i). */
-const RTN_NAMES = ['UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST', 'BLACKHOLE', 'UNREACHABLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE'] as const;
+const RTN_NAMES = [
+  'UNSPEC',
+  'UNICAST',
+  'LOCAL',
+  'BROADCAST',
+  'ANYCAST',
+  'MULTICAST',
+  'BLACKHOLE',
+  'UNREACHABLE',
+  'PROHIBIT',
+  'THROW',
+  'NAT',
+  'XRESOLVE'
+] as const;
 
 /** One of `--src-type` / `--dst-type`: a mask of route types. */
 export interface AddrTypeSpec {

@@ -72,7 +72,8 @@ export const markTarget: TargetModule<MarkTargetState> = {
     return parseMarkOption(option, single(values));
   },
   finish(state) {
-    if (state === undefined) throw badRule('MARK', 'MARK target: one of the --set-xmark/--{and,or,xor,set}-mark options is required');
+    if (state === undefined)
+      throw badRule('MARK', 'MARK target: one of the --set-xmark/--{and,or,xor,set}-mark options is required');
     return state;
   },
   run(s, pkt) {

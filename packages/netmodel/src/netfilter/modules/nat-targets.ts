@@ -14,9 +14,11 @@ function parseNat(rangeOption: string) {
     if (option === 'random') return { ...s, random: true };
     if (option === 'random-fully') return { ...s, randomFully: true };
     if (option === 'persistent') return { ...s, persistent: true };
-    if (s.minIp !== undefined || s.minPort !== undefined) throw badRule(`--${option}`, `Multiple --${option} not supported`);
+    if (s.minIp !== undefined || s.minPort !== undefined)
+      throw badRule(`--${option}`, `Multiple --${option} not supported`);
     const text = single(values);
-    const range = option === rangeOption && rangeOption !== 'to-ports' ? parseNatRange(text) : parsePortRange(text, text);
+    const range =
+      option === rangeOption && rangeOption !== 'to-ports' ? parseNatRange(text) : parsePortRange(text, text);
     return { ...s, ...range };
   };
 }
@@ -37,14 +39,18 @@ function finishNat(name: string, required: string | undefined) {
 function printNat(prefix: string, portsOnly: boolean) {
   return (r: NatRange): string => {
     const range = formatNatRange(r, portsOnly);
-    return `${range === '' ? '' : ` ${prefix}${range}`}${natFlagWords(r).map((w) => ` ${w}`).join('')}`;
+    return `${range === '' ? '' : ` ${prefix}${range}`}${natFlagWords(r)
+      .map((w) => ` ${w}`)
+      .join('')}`;
   };
 }
 
 function saveNat(option: string, portsOnly: boolean) {
   return (r: NatRange): string => {
     const range = formatNatRange(r, portsOnly);
-    return `${range === '' ? '' : ` --${option} ${range}`}${natFlagWords(r).map((w) => ` --${w}`).join('')}`;
+    return `${range === '' ? '' : ` --${option} ${range}`}${natFlagWords(r)
+      .map((w) => ` --${w}`)
+      .join('')}`;
   };
 }
 

@@ -47,7 +47,9 @@ function flagNames(bits: number): string {
 }
 
 function flagBits(f: TcpFlags): number {
-  return (f.fin ? 1 : 0) | (f.syn ? 2 : 0) | (f.rst ? 4 : 0) | (f.psh ? 8 : 0) | (f.ack ? 0x10 : 0) | (f.urg ? 0x20 : 0);
+  return (
+    (f.fin ? 1 : 0) | (f.syn ? 2 : 0) | (f.rst ? 4 : 0) | (f.psh ? 8 : 0) | (f.ack ? 0x10 : 0) | (f.urg ? 0x20 : 0)
+  );
 }
 
 function portIn(port: number, m: PortMatch | undefined): boolean {
@@ -66,10 +68,18 @@ function savePorts(option: string, m: PortMatch | undefined): string {
   return `${m.invert ? ' !' : ''} --${option} ${m.min === m.max ? m.min : `${m.min}:${m.max}`}`;
 }
 
-const parsePortsFor = (proto: 'tcp' | 'udp') => (state: PortsMatchState | undefined, option: string, values: readonly string[], invert: boolean): PortsMatchState =>
-  parsePorts(proto, state, option, values, invert);
+const parsePortsFor =
+  (proto: 'tcp' | 'udp') =>
+  (state: PortsMatchState | undefined, option: string, values: readonly string[], invert: boolean): PortsMatchState =>
+    parsePorts(proto, state, option, values, invert);
 
-function parsePorts(proto: 'tcp' | 'udp', state: PortsMatchState | undefined, option: string, values: readonly string[], invert: boolean): PortsMatchState {
+function parsePorts(
+  proto: 'tcp' | 'udp',
+  state: PortsMatchState | undefined,
+  option: string,
+  values: readonly string[],
+  invert: boolean
+): PortsMatchState {
   const s = state ?? {};
   switch (option) {
     case 'sport':
@@ -92,7 +102,8 @@ function parsePorts(proto: 'tcp' | 'udp', state: PortsMatchState | undefined, op
 function finishFor(name: string, protocol: number) {
   return (state: PortsMatchState | undefined, head: RuleHead): PortsMatchState => {
     // The kernel refuses xt_tcp/xt_udp on rules that are not restricted to their protocol.
-    if (head.protocol !== protocol || head.invertProtocol) throw badRule(name, `${name} match: only valid for protocol ${protocol}`);
+    if (head.protocol !== protocol || head.invertProtocol)
+      throw badRule(name, `${name} match: only valid for protocol ${protocol}`);
     return state ?? {};
   };
 }
@@ -128,7 +139,8 @@ export const tcpMatch: MatchModule<PortsMatchState> = {
   },
   save(s) {
     const f = s.flags;
-    const flags = f === undefined ? '' : `${f.invert ? ' !' : ''} --tcp-flags ${flagNames(f.mask)} ${flagNames(f.comp)}`;
+    const flags =
+      f === undefined ? '' : `${f.invert ? ' !' : ''} --tcp-flags ${flagNames(f.mask)} ${flagNames(f.comp)}`;
     return `${savePorts('sport', s.sport)}${savePorts('dport', s.dport)}${flags}`;
   }
 };
@@ -140,6 +152,7 @@ export const udpMatch: MatchModule<PortsMatchState> = {
   parse: parsePortsFor('udp'),
   finish: finishFor('udp', 17),
   match: matchPorts,
-  print: (s, numeric) => ` udp${printPorts('spt', s.sport, numeric, 'udp')}${printPorts('dpt', s.dport, numeric, 'udp')}`,
+  print: (s, numeric) =>
+    ` udp${printPorts('spt', s.sport, numeric, 'udp')}${printPorts('dpt', s.dport, numeric, 'udp')}`,
   save: (s) => `${savePorts('sport', s.sport)}${savePorts('dport', s.dport)}`
 };

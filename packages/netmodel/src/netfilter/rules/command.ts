@@ -73,7 +73,7 @@ export function parseCommand(argv: readonly string[]): IptablesCommand {
     lineNumbers: false,
     spec: []
   };
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const tok = tokens[i++]!;
     const flag = FLAGS[tok];
     const letter = commandOf(tok);
@@ -104,7 +104,13 @@ function ruleNumber(text: string): number {
 }
 
 /** Reads a command's own arguments; returns the index after them. */
-function commandArgs(cmd: { command?: CommandLetter; chain?: string; ruleNumber?: number; argument?: string }, letter: CommandLetter, tok: string, tokens: readonly string[], at: number): number {
+function commandArgs(
+  cmd: { command?: CommandLetter; chain?: string; ruleNumber?: number; argument?: string },
+  letter: CommandLetter,
+  tok: string,
+  tokens: readonly string[],
+  at: number
+): number {
   if (cmd.command !== undefined) throw badRule(tok, `Can't use -${letter} with -${cmd.command}`);
   cmd.command = letter;
   let i = at;
@@ -112,7 +118,11 @@ function commandArgs(cmd: { command?: CommandLetter; chain?: string; ruleNumber?
   cmd.chain = chainOptional ? optional(tokens, i) : required(tokens, i, tok);
   if (cmd.chain !== undefined) i++;
   if (letter === 'P' || letter === 'E') cmd.argument = required(tokens, i++, tok);
-  const numberAllowed = letter === 'I' || letter === 'D' || letter === 'R' || ((letter === 'L' || letter === 'S') && cmd.chain !== undefined);
+  const numberAllowed =
+    letter === 'I' ||
+    letter === 'D' ||
+    letter === 'R' ||
+    ((letter === 'L' || letter === 'S') && cmd.chain !== undefined);
   const next = tokens[i];
   if (numberAllowed && next !== undefined && /^\d+$/.test(next)) {
     cmd.ruleNumber = ruleNumber(next);

@@ -27,7 +27,10 @@ const TABLES: readonly TableName[] = ['raw', 'mangle', 'nat', 'filter'];
 /** Validates a table name (`-t`). */
 export function asTable(name: string): TableName {
   if ((TABLES as readonly string[]).includes(name)) return name as TableName;
-  throw new NetfilterError({ code: 'NETFILTER_ERR_NO_TABLE', table: name, token: name }, `can't initialize iptables table \`${name}': Table does not exist`);
+  throw new NetfilterError(
+    { code: 'NETFILTER_ERR_NO_TABLE', table: name, token: name },
+    `can't initialize iptables table \`${name}': Table does not exist`
+  );
 }
 
 const TAKES_RULE = new Set(['A', 'I', 'D', 'R', 'C']);
@@ -65,7 +68,10 @@ function ruleCommand(cmd: IptablesCommand, table: TableName, chain: string, api:
       break;
     default:
       if (!api.check(table, chain, rule)) {
-        throw new NetfilterError({ code: 'NETFILTER_ERR_NO_RULE', table, chain }, 'Bad rule (does a matching rule exist in that chain?).');
+        throw new NetfilterError(
+          { code: 'NETFILTER_ERR_NO_RULE', table, chain },
+          'Bad rule (does a matching rule exist in that chain?).'
+        );
       }
   }
   return '';
@@ -75,7 +81,14 @@ function chainCommand(cmd: IptablesCommand, table: TableName, api: IptablesApi):
   const chain = cmd.chain;
   switch (cmd.command) {
     case 'L':
-      return api.list(table, { chain, verbose: cmd.verbose, numeric: cmd.numeric, exact: cmd.exact, lineNumbers: cmd.lineNumbers, ruleNumber: cmd.ruleNumber });
+      return api.list(table, {
+        chain,
+        verbose: cmd.verbose,
+        numeric: cmd.numeric,
+        exact: cmd.exact,
+        lineNumbers: cmd.lineNumbers,
+        ruleNumber: cmd.ruleNumber
+      });
     case 'S':
       return api.listRules(table, { chain, verbose: cmd.verbose, ruleNumber: cmd.ruleNumber });
     case 'F':

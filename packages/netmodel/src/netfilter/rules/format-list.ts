@@ -63,7 +63,8 @@ function ruleLine(e: RuleEntry, num: number, f: ListFormat): string {
   if (f.verbose === true) s += counters(e.counters, f.exact === true);
   s += `${targetName(r.target).padEnd(9)} `;
   s += `${r.invertProtocol ? '!' : ' '}${(PROTOCOL_NAMES.get(r.protocol) ?? String(r.protocol)).padEnd(4)} -- `;
-  if (f.verbose === true) s += ` ${ifaceText(r.inInterface, numeric).padEnd(6)} ${ifaceText(r.outInterface, numeric).padEnd(6)} `;
+  if (f.verbose === true)
+    s += ` ${ifaceText(r.inInterface, numeric).padEnd(6)} ${ifaceText(r.outInterface, numeric).padEnd(6)} `;
   s += `${r.source?.invert === true ? '!' : ' '}${formatCidrList(r.source?.cidr ?? ANY_CIDR, numeric).padEnd(19)} `;
   s += `${r.destination?.invert === true ? '!' : ' '}${formatCidrList(r.destination?.cidr ?? ANY_CIDR, numeric).padEnd(19)} `;
   for (const m of r.matches) s += m.module.print(m.state, numeric);

@@ -32,7 +32,8 @@ function saveIface(letter: string, i: InterfaceSpec | undefined): string {
 export function formatRuleSpec(rule: Rule, counters?: { packets: number; bytes: number }): string {
   let s = saveAddress('s', rule.source) + saveAddress('d', rule.destination);
   s += saveIface('i', rule.inInterface) + saveIface('o', rule.outInterface);
-  if (rule.protocol !== 0) s += `${rule.invertProtocol ? ' !' : ''} -p ${PROTOCOL_NAMES.get(rule.protocol) ?? rule.protocol}`;
+  if (rule.protocol !== 0)
+    s += `${rule.invertProtocol ? ' !' : ''} -p ${PROTOCOL_NAMES.get(rule.protocol) ?? rule.protocol}`;
   for (const m of rule.matches) s += ` -m ${m.module.name}${m.module.save(m.state)}`;
   if (counters !== undefined) s += ` -c ${counters.packets} ${counters.bytes}`;
   const t = rule.target;
@@ -51,7 +52,10 @@ export function formatListRules(chains: readonly Chain[], verbose: boolean, rule
   if (ruleNumber === undefined) {
     for (const c of chains) {
       if (c.policy === undefined) lines.push(`-N ${c.name}`);
-      else lines.push(`-P ${c.name} ${c.policy}${verbose ? ` -c ${c.policyCounters.packets} ${c.policyCounters.bytes}` : ''}`);
+      else
+        lines.push(
+          `-P ${c.name} ${c.policy}${verbose ? ` -c ${c.policyCounters.packets} ${c.policyCounters.bytes}` : ''}`
+        );
     }
   }
   for (const c of chains) {
@@ -67,10 +71,17 @@ export function formatTableSave(table: Table, counters: boolean): string {
   const chains = table.orderedChains();
   const lines = [`*${table.name}`];
   for (const c of chains) {
-    lines.push(c.policy === undefined ? `:${c.name} - [0:0]` : `:${c.name} ${c.policy} [${c.policyCounters.packets}:${c.policyCounters.bytes}]`);
+    lines.push(
+      c.policy === undefined
+        ? `:${c.name} - [0:0]`
+        : `:${c.name} ${c.policy} [${c.policyCounters.packets}:${c.policyCounters.bytes}]`
+    );
   }
   for (const c of chains) {
-    for (const e of c.entries) lines.push(`${counters ? `[${e.counters.packets}:${e.counters.bytes}] ` : ''}${formatRuleLine(c.name, e, false)}`);
+    for (const e of c.entries)
+      lines.push(
+        `${counters ? `[${e.counters.packets}:${e.counters.bytes}] ` : ''}${formatRuleLine(c.name, e, false)}`
+      );
   }
   lines.push('COMMIT');
   return lines.map((l) => `${l}\n`).join('');

@@ -4,7 +4,8 @@ import type { MatchModule, TargetModule } from './modules.js';
 import { STANDARD_TARGETS, type ModuleRegistry } from './registry.js';
 import type { AddressSpec, InterfaceSpec, Rule, RuleTarget } from './rule.js';
 
-type CoreOption = 'protocol' | 'source' | 'destination' | 'in-interface' | 'out-interface' | 'match' | 'jump' | 'goto' | 'fragment';
+type CoreOption =
+  'protocol' | 'source' | 'destination' | 'in-interface' | 'out-interface' | 'match' | 'jump' | 'goto' | 'fragment';
 
 const CORE: Readonly<Record<string, CoreOption>> = {
   '-p': 'protocol',
@@ -20,7 +21,17 @@ const CORE: Readonly<Record<string, CoreOption>> = {
   '--dst': 'destination'
 };
 
-const CORE_LONG: readonly CoreOption[] = ['protocol', 'source', 'destination', 'in-interface', 'out-interface', 'match', 'jump', 'goto', 'fragment'];
+const CORE_LONG: readonly CoreOption[] = [
+  'protocol',
+  'source',
+  'destination',
+  'in-interface',
+  'out-interface',
+  'match',
+  'jump',
+  'goto',
+  'fragment'
+];
 
 /** Protocol names `-p` accepts (xtables_chain_protos plus the usual /etc/protocols entries). */
 export const PROTOCOL_NUMBERS: ReadonlyMap<string, number> = new Map([
@@ -70,7 +81,8 @@ class RuleParser {
     const head = { protocol: this.protocol?.value ?? 0, invertProtocol: this.protocol?.invert ?? false };
     const matches = this.matches.map((m) => ({ module: m.module, state: m.module.finish(m.state, head) }));
     const t = this.target;
-    const target: RuleTarget | undefined = t?.kind === 'module' ? { kind: 'module', module: t.module, state: t.module.finish(t.state, head) } : t;
+    const target: RuleTarget | undefined =
+      t?.kind === 'module' ? { kind: 'module', module: t.module, state: t.module.finish(t.state, head) } : t;
     return {
       ...head,
       ...(this.source && { source: this.source }),
@@ -130,7 +142,8 @@ class RuleParser {
 
   private loadMatch(name: string): void {
     const module = this.registry.match(name);
-    if (module === undefined) throw new NetfilterError({ code: 'NETFILTER_ERR_UNKNOWN_MATCH', token: name }, `Couldn't load match \`${name}'`);
+    if (module === undefined)
+      throw new NetfilterError({ code: 'NETFILTER_ERR_UNKNOWN_MATCH', token: name }, `Couldn't load match \`${name}'`);
     this.matches.push({ module, state: undefined });
   }
 
@@ -153,7 +166,10 @@ class RuleParser {
 
   /** Loaded modules that take option `name` (target first, like iptables' command_default), exactly or by prefix. */
   private owners(name: string, exact: boolean): { owner: Loaded<MatchModule | TargetModule>; option: string }[] {
-    const loaded: Loaded<MatchModule | TargetModule>[] = [...(this.target?.kind === 'module' ? [this.target] : []), ...this.matches];
+    const loaded: Loaded<MatchModule | TargetModule>[] = [
+      ...(this.target?.kind === 'module' ? [this.target] : []),
+      ...this.matches
+    ];
     const result: { owner: Loaded<MatchModule | TargetModule>; option: string }[] = [];
     for (const owner of loaded) {
       for (const option of Object.keys(owner.module.options)) {
@@ -166,7 +182,8 @@ class RuleParser {
   private moduleOption(tok: string, invert: boolean): void {
     const name = tok.slice(2);
     let found = this.owners(name, true)[0] ?? this.uniquePrefix(name, tok);
-    if (found === undefined && this.loadProtocolModule(name)) found = this.owners(name, true)[0] ?? this.uniquePrefix(name, tok);
+    if (found === undefined && this.loadProtocolModule(name))
+      found = this.owners(name, true)[0] ?? this.uniquePrefix(name, tok);
     if (found === undefined) throw badRule(tok, `unknown option "${tok}"`);
     const arity = found.owner.module.options[found.option] ?? 0;
     const values: string[] = [];
@@ -174,7 +191,10 @@ class RuleParser {
     found.owner.state = found.owner.module.parse(found.owner.state, found.option, values, invert);
   }
 
-  private uniquePrefix(name: string, tok: string): { owner: Loaded<MatchModule | TargetModule>; option: string } | undefined {
+  private uniquePrefix(
+    name: string,
+    tok: string
+  ): { owner: Loaded<MatchModule | TargetModule>; option: string } | undefined {
     const found = this.owners(name, false);
     if (new Set(found.map((f) => f.option)).size > 1) throw badRule(tok, `option "${tok}" is ambiguous`);
     return found[0];

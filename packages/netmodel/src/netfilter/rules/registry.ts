@@ -12,10 +12,25 @@ import type { MatchModule, TargetModule } from './modules.js';
 export const STANDARD_TARGETS: ReadonlySet<string> = new Set(['ACCEPT', 'DROP', 'RETURN']);
 
 /** The match modules every Netfilter knows. */
-export const BUILTIN_MATCHES: readonly MatchModule[] = [tcpMatch, udpMatch, icmpMatch, addrtypeMatch, conntrackMatch, stateMatch, markMatch, commentMatch];
+export const BUILTIN_MATCHES: readonly MatchModule[] = [
+  tcpMatch,
+  udpMatch,
+  icmpMatch,
+  addrtypeMatch,
+  conntrackMatch,
+  stateMatch,
+  markMatch,
+  commentMatch
+];
 
 /** The target modules every Netfilter knows. */
-export const BUILTIN_TARGETS: readonly TargetModule[] = [dnatTarget, snatTarget, masqueradeTarget, redirectTarget, markTarget];
+export const BUILTIN_TARGETS: readonly TargetModule[] = [
+  dnatTarget,
+  snatTarget,
+  masqueradeTarget,
+  redirectTarget,
+  markTarget
+];
 
 /** The match and target extensions one Netfilter can load (`-m NAME`, `-j NAME`). */
 export class ModuleRegistry {
@@ -56,5 +71,8 @@ export class ModuleRegistry {
 }
 
 function exists(name: string): NetfilterError {
-  return new NetfilterError({ code: 'NETFILTER_ERR_MODULE_EXISTS', token: name }, `module ${name} is already registered`);
+  return new NetfilterError(
+    { code: 'NETFILTER_ERR_MODULE_EXISTS', token: name },
+    `module ${name} is already registered`
+  );
 }

@@ -41,7 +41,8 @@ export class Table {
   /** The chain called `name`; NETFILTER_ERR_NO_CHAIN if there is none. */
   chain(name: string): Chain {
     const c = this.chains.get(name);
-    if (c === undefined) throw this.error('NETFILTER_ERR_NO_CHAIN', name, `No chain/target/match by that name: ${name}`);
+    if (c === undefined)
+      throw this.error('NETFILTER_ERR_NO_CHAIN', name, `No chain/target/match by that name: ${name}`);
     return c;
   }
 
@@ -54,14 +55,17 @@ export class Table {
   orderedChains(): Chain[] {
     const all = [...this.chains.values()];
     const builtins = all.filter((c) => c.hook !== undefined);
-    const users = all.filter((c) => c.hook === undefined).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const users = all
+      .filter((c) => c.hook === undefined)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return [...builtins, ...users];
   }
 
   /** Number of rules jumping to `name` ("N references"). */
   references(name: string): number {
     let n = 0;
-    for (const c of this.chains.values()) for (const e of c.entries) if (e.rule.target?.kind === 'jump' && e.rule.target.chain === name) n++;
+    for (const c of this.chains.values())
+      for (const e of c.entries) if (e.rule.target?.kind === 'jump' && e.rule.target.chain === name) n++;
     return n;
   }
 
@@ -79,7 +83,8 @@ export class Table {
   deleteChain(name?: string): void {
     const victims = name === undefined ? this.orderedChains().filter((c) => c.hook === undefined) : [this.chain(name)];
     for (const c of victims) {
-      if (c.hook !== undefined) throw this.error('NETFILTER_ERR_BUILTIN_CHAIN', c.name, `Cannot delete built-in chain ${c.name}`);
+      if (c.hook !== undefined)
+        throw this.error('NETFILTER_ERR_BUILTIN_CHAIN', c.name, `Cannot delete built-in chain ${c.name}`);
       if (c.entries.length > 0) throw this.error('NETFILTER_ERR_CHAIN_NOT_EMPTY', c.name, 'Directory not empty.');
       if (this.references(c.name) > 0) throw this.error('NETFILTER_ERR_CHAIN_IN_USE', c.name, 'Too many links.');
     }
@@ -89,7 +94,8 @@ export class Table {
   /** `-E OLD NEW`: renames a user chain; jumps follow it (the kernel jumps by offset, not name). */
   renameChain(from: string, to: string): void {
     const c = this.chain(from);
-    if (c.hook !== undefined) throw this.error('NETFILTER_ERR_BUILTIN_CHAIN', from, `Cannot rename built-in chain ${from}`);
+    if (c.hook !== undefined)
+      throw this.error('NETFILTER_ERR_BUILTIN_CHAIN', from, `Cannot rename built-in chain ${from}`);
     this.newChain(to);
     this.chains.delete(to);
     this.chains.delete(from);
@@ -98,7 +104,8 @@ export class Table {
     for (const chain of this.chains.values()) {
       chain.entries.forEach((e, i) => {
         const t = e.rule.target;
-        if (t?.kind === 'jump' && t.chain === from) chain.entries[i] = { rule: { ...e.rule, target: { kind: 'jump', chain: to } }, counters: e.counters };
+        if (t?.kind === 'jump' && t.chain === from)
+          chain.entries[i] = { rule: { ...e.rule, target: { kind: 'jump', chain: to } }, counters: e.counters };
       });
     }
   }
@@ -126,7 +133,8 @@ export class Table {
   /** `-I CHAIN N` / `-A` (index = length): inserts at a 0-based index, then re-checks the table. */
   insert(name: string, rule: Rule, index: number): void {
     const c = this.chain(name);
-    if (index < 0 || index > c.entries.length) throw this.error('NETFILTER_ERR_BAD_INDEX', name, 'Index of insertion too big.');
+    if (index < 0 || index > c.entries.length)
+      throw this.error('NETFILTER_ERR_BAD_INDEX', name, 'Index of insertion too big.');
     this.checkRule(rule);
     c.entries.splice(index, 0, { rule, counters: { packets: 0, bytes: 0 } });
     this.commit(() => {
@@ -149,7 +157,8 @@ export class Table {
   /** `-D CHAIN N`: removes the rule at a 0-based index. */
   deleteAt(name: string, index: number): void {
     const c = this.chain(name);
-    if (index < 0 || index >= c.entries.length) throw this.error('NETFILTER_ERR_BAD_INDEX', name, 'Index of deletion too big.');
+    if (index < 0 || index >= c.entries.length)
+      throw this.error('NETFILTER_ERR_BAD_INDEX', name, 'Index of deletion too big.');
     c.entries.splice(index, 1);
   }
 
@@ -163,11 +172,18 @@ export class Table {
     const t = rule.target;
     if (t?.kind === 'jump') {
       const target = this.chains.get(t.chain);
-      if (target === undefined) throw new NetfilterError({ code: 'NETFILTER_ERR_UNKNOWN_TARGET', table: this.name, token: t.chain }, `Couldn't load target \`${t.chain}'`);
+      if (target === undefined)
+        throw new NetfilterError(
+          { code: 'NETFILTER_ERR_UNKNOWN_TARGET', table: this.name, token: t.chain },
+          `Couldn't load target \`${t.chain}'`
+        );
       if (target.hook !== undefined) throw badRule(t.chain, `cannot jump to built-in chain ${t.chain}`);
     }
     if (t?.kind === 'module' && t.module.tables !== undefined && !t.module.tables.includes(this.name)) {
-      throw new NetfilterError({ code: 'NETFILTER_ERR_TARGET_NOT_ALLOWED', table: this.name, target: t.module.name }, `${t.module.name} target: only valid in ${t.module.tables.join('/')} table, not ${this.name}`);
+      throw new NetfilterError(
+        { code: 'NETFILTER_ERR_TARGET_NOT_ALLOWED', table: this.name, target: t.module.name },
+        `${t.module.name} target: only valid in ${t.module.tables.join('/')} table, not ${this.name}`
+      );
     }
   }
 
@@ -181,7 +197,17 @@ export class Table {
     }
   }
 
-  private error(code: 'NETFILTER_ERR_NO_CHAIN' | 'NETFILTER_ERR_CHAIN_EXISTS' | 'NETFILTER_ERR_CHAIN_IN_USE' | 'NETFILTER_ERR_CHAIN_NOT_EMPTY' | 'NETFILTER_ERR_BUILTIN_CHAIN' | 'NETFILTER_ERR_BAD_INDEX', chain: string, message: string): NetfilterError {
+  private error(
+    code:
+      | 'NETFILTER_ERR_NO_CHAIN'
+      | 'NETFILTER_ERR_CHAIN_EXISTS'
+      | 'NETFILTER_ERR_CHAIN_IN_USE'
+      | 'NETFILTER_ERR_CHAIN_NOT_EMPTY'
+      | 'NETFILTER_ERR_BUILTIN_CHAIN'
+      | 'NETFILTER_ERR_BAD_INDEX',
+    chain: string,
+    message: string
+  ): NetfilterError {
     return new NetfilterError({ code, table: this.name, chain }, message);
   }
 }

@@ -7,7 +7,11 @@ import type { Chain } from './table.js';
  * NETFILTER_ERR_LOOP when a jump leads back into the current path and NETFILTER_ERR_TARGET_NOT_ALLOWED when a
  * target is reachable from a hook it does not support (MASQUERADE reachable from PREROUTING, say).
  */
-export function checkReachability(table: TableName, chains: readonly Chain[], lookup: (name: string) => Chain | undefined): void {
+export function checkReachability(
+  table: TableName,
+  chains: readonly Chain[],
+  lookup: (name: string) => Chain | undefined
+): void {
   for (const root of chains) {
     if (root.hook === undefined) continue;
     // A chain fully explored once under a hook cannot hide a loop through the current path (it would have shown).
@@ -16,9 +20,19 @@ export function checkReachability(table: TableName, chains: readonly Chain[], lo
   }
 }
 
-function visit(table: TableName, chain: Chain, hook: Hook, path: Set<string>, done: Set<string>, lookup: (name: string) => Chain | undefined): void {
+function visit(
+  table: TableName,
+  chain: Chain,
+  hook: Hook,
+  path: Set<string>,
+  done: Set<string>,
+  lookup: (name: string) => Chain | undefined
+): void {
   if (path.has(chain.name)) {
-    throw new NetfilterError({ code: 'NETFILTER_ERR_LOOP', table, chain: chain.name }, 'Too many levels of symbolic links.');
+    throw new NetfilterError(
+      { code: 'NETFILTER_ERR_LOOP', table, chain: chain.name },
+      'Too many levels of symbolic links.'
+    );
   }
   if (done.has(chain.name)) return;
   path.add(chain.name);
