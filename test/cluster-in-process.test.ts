@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Cluster, ClusterError } from '@swarmsim/cluster';
 import { parseClusterConfig } from '@swarmsim/config';
 import { cidrContains } from '@swarmsim/netmodel';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 
 /** Running `web` tasks per node name. */
 function spread(cluster: Cluster): Record<string, number> {

@@ -1,10 +1,11 @@
 import type { ClusterSpec } from '@swarmsim/config';
-import { seededRandom, silentLogger, type Clock, type Logger } from '@swarmsim/interface';
+import { isVirtualClock, seededRandom, silentLogger, type Clock, type Logger } from '@swarmsim/interface';
 import { Fabric, Wire } from '@swarmsim/netmodel';
 import { InProcessNode, nodeStatus, runContainerCall, runManagerCall, type NodeStatus } from '@swarmsim/node';
 import { ClusterContainers, type ContainerCaller } from './containers.js';
 import type { Manager } from '@swarmsim/swarm';
-import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+import { MemoryNetwork } from '@swarmsim/transport-memory';
 import { convergenceGaps } from './convergence.js';
 import { advance, settle } from './drive.js';
 import { ClusterError } from './errors.js';
@@ -103,7 +104,7 @@ export class Cluster {
     const network = new MemoryNetwork({ clock }, { seed });
     const nodes = full.nodes.map((n, i) => {
       // Real listeners for `-p` only on a real clock: virtual time could not carry a real connection.
-      const publish = clock instanceof ManualClock ? {} : { publishAddress: n.hostAddress };
+      const publish = isVirtualClock(clock) ? {} : { publishAddress: n.hostAddress };
       const init = {
         name: n.name,
         underlayIp: n.underlayIp,
@@ -192,7 +193,7 @@ export class Cluster {
     if (this.stopped) return;
     this.stopped = true;
     await Promise.all(this.nodes.map((n) => n.stop()));
-    if (this.clock instanceof ManualClock) this.clock.runAll(DEFAULT_MAX_MS);
+    if (isVirtualClock(this.clock)) this.clock.runAll(DEFAULT_MAX_MS);
   }
 
   private async boot(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { defaultClusterSpec } from '@swarmsim/config';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { Cluster } from '../src/cluster.js';
 import { ClusterError } from '../src/errors.js';
 

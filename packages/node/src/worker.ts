@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SwarmsimError } from '@swarmsim/interface';
 import { forwardingLogger } from '@swarmsim/log/forwarding';
 import { Fabric, Wire } from '@swarmsim/netmodel';
-import { realClock } from '@swarmsim/testkit';
+import { realClock } from '@swarmsim/clock';
 import { createWsTransport, type WsTransport } from '@swarmsim/transport-ws';
 import { InProcessNode } from './in-process-node.js';
 import { runContainerCall } from './container-calls.js';
