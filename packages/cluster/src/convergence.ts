@@ -1,3 +1,4 @@
+import { isTerminal } from '@swarmsim/swarm';
 import type { ManagerSnapshot, NodeStatus } from '@swarmsim/node';
 
 /** One node as the convergence check sees it: its name, whether it should be alive, its status if it answered. */
@@ -55,7 +56,12 @@ function taskGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[
   const byId = new Map(views.flatMap((v) => (v.status?.nodeId === undefined ? [] : [[v.status.nodeId, v] as const])));
   const wanted = new Set<string>();
   for (const t of manager.tasks) {
-    if (t.desiredState !== 'running') continue;
+    if (t.desiredState !== 'running') {
+      // A task told to stop counts until the leader hears it stopped (a dead node's tasks keep their last state).
+      const v = t.nodeId === undefined ? undefined : byId.get(t.nodeId);
+      if (v?.live === true && !isTerminal(t.state)) gaps.push(`task ${t.id}: still ${t.state} on ${v.name}`);
+      continue;
+    }
     wanted.add(t.id);
     const v = t.nodeId === undefined ? undefined : byId.get(t.nodeId);
     if (v === undefined || !v.live) gaps.push(`task ${t.id}: on no live node`);

@@ -58,4 +58,31 @@ describe('convergenceGaps', () => {
     );
     expect(stale).toEqual(['n2: stale task old']);
   });
+
+  it('waits for the leader to hear that a task told to stop has stopped, except on a dead node', () => {
+    const views: NodeView[] = [
+      { name: 'n1', live: true, status: status('n1', 'id-n1', ['n1', 'n2'], ['t1']) },
+      { name: 'n2', live: true, status: status('n2', 'id-n2', ['n1', 'n2'], ['t2']) }
+    ];
+    const m = manager(
+      [
+        ['n1', 'ready'],
+        ['n2', 'ready']
+      ],
+      [
+        ['t1', 'n1'],
+        ['t2', 'n2']
+      ]
+    );
+    // Scaled down: n2 already stopped t3, but its report has not reached the leader yet.
+    const stopping = { id: 't3', serviceId: 's', nodeId: 'id-n2', slot: 3, desiredState: 'shutdown' as const };
+    expect(convergenceGaps(views, { ...m, tasks: [...m.tasks, { ...stopping, state: 'running' }] })).toEqual([
+      'task t3: still running on n2'
+    ]);
+    expect(convergenceGaps(views, { ...m, tasks: [...m.tasks, { ...stopping, state: 'shutdown' }] })).toEqual([]);
+    // A crashed node never reports again: its last state stays (swarmkit orphans it only after 24 h Down).
+    const dead: NodeView[] = [views[0]!, { name: 'n2', live: false }];
+    const gaps = convergenceGaps(dead, { ...m, tasks: [m.tasks[0]!, { ...stopping, state: 'running' }] });
+    expect(gaps.some((g) => g.startsWith('task t3'))).toBe(false);
+  });
 });
