@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import {
   assertEveryPackageHasALayer,
   forbiddenImportPatterns,
@@ -9,6 +10,7 @@ import {
   purePackages,
   realTimeFiles
 } from './eslint/layers.js';
+import { workspaceResolver } from './eslint/workspace-resolver.js';
 
 const packagesDir = join(dirname(fileURLToPath(import.meta.url)), 'packages');
 assertEveryPackageHasALayer(packagesDir);
@@ -101,5 +103,30 @@ export default tseslint.config(
     files: purePackages.map((p) => `packages/${p}/src/**/*.ts`),
     ignores: realTimeFiles,
     rules: realTimeRules
+  },
+  // Every package declares what it imports (eslint-plugin-import-x): src/ in `dependencies` (peer deps count),
+  // tests, scripts and root config files in `dependencies` or `devDependencies`, each against its nearest
+  // package.json (packages/x/test → packages/x/package.json, root test/ → the root's). Type-only imports count too:
+  // `tsc -b` needs them resolvable from the package. Relative imports may not reach into another package.
+  {
+    files: ['**/*.{ts,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        workspaceResolver(packagesDir),
+        createNodeResolver({ extensions: ['.ts', '.js', '.mjs', '.json'], extensionAlias: { '.js': ['.ts', '.js'] } })
+      ]
+    },
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        {
+          devDependencies: ['**/test/**', 'test/**', 'scripts/**', 'eslint/**', '*.config.{js,ts}'],
+          includeInternal: true,
+          includeTypes: true
+        }
+      ],
+      'import-x/no-relative-packages': 'error'
+    }
   }
 );
