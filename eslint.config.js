@@ -121,7 +121,8 @@ export default tseslint.config(
       'import-x/no-extraneous-dependencies': [
         'error',
         {
-          devDependencies: ['**/test/**', 'test/**', 'scripts/**', 'eslint/**', '*.config.{js,ts}'],
+          // Relative to the repository root, so a checkout under some …/test/ folder stays strict.
+          devDependencies: ['packages/*/test/**', 'test/**', 'scripts/**', 'eslint/**', '*.config.{js,ts}'],
           includeInternal: true,
           includeTypes: true
         }
