@@ -6,9 +6,17 @@
  * @example
  * ```ts
  * import { findApp } from '@swarmsim/apps';
- * const app = findApp('traefik/whoami:latest');
- * const proc = app.start({ ns: containerNamespace, hostname: 'a1b2c3d4e5f6', env: {} });
- * // … curl from another namespace …
+ * import { Fabric } from '@swarmsim/netmodel';
+ * import { ManualClock } from '@swarmsim/clock';
+ * const clock = new ManualClock();
+ * const web = new Fabric({ clock }).createNamespace('web'); // the container's network namespace
+ * const proc = findApp('traefik/whoami:latest').start({ ns: web, hostname: 'a1b2c3d4e5f6', env: {} });
+ * const socket = web.tcp.connect('127.0.0.1', '127.0.0.1', 80); // curl from inside the container
+ * let reply = '';
+ * socket.on('data', (bytes) => (reply += new TextDecoder().decode(bytes)));
+ * socket.on('connect', () => socket.write(new TextEncoder().encode('GET / HTTP/1.1\r\nHost: web\r\n\r\n')));
+ * clock.tick(100);
+ * console.log(reply); // HTTP/1.1 200 OK … Hostname: a1b2c3d4e5f6, IP: 127.0.0.1, RemoteAddr: 127.0.0.1:32768 …
  * proc.stop();
  * ```
  */
