@@ -8,6 +8,17 @@ import { ManualClock } from '@swarmsim/clock';
 // The behaviour both runtimes share; virtual time, so convergence costs little real time.
 await clusterBehaviourSuite('in-process', (options) => Cluster.start({ ...options, runtime: 'in-process' }));
 
+/** Awaits `promise` while ticking virtual time 100 ms at a time (its steps chain through microtasks). */
+async function ticking<T>(clock: ManualClock, promise: Promise<T>, maxMs = 60_000): Promise<T> {
+  let done = false;
+  void promise.finally(() => (done = true)).catch(() => {});
+  for (let spent = 0; !done && spent < maxMs; spent += 100) {
+    clock.tick(100);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return promise;
+}
+
 /** Running `web` tasks per node name. */
 function spread(cluster: InProcessCluster): Record<string, number> {
   const out: Record<string, number> = {};
@@ -168,6 +179,22 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     await expect(Cluster.start({ spec: parseClusterConfig(yaml) })).rejects.toMatchObject({
       code: 'CLUSTER_ERR_UNSUPPORTED'
     });
+  });
+
+  it("carries the underlay between nodes only over the transport's data channel", async () => {
+    const cluster = await Cluster.start({ nodes: 3, seed: 2 });
+    await cluster.waitConverged();
+    const [n1, n2] = [cluster.node('node-1'), cluster.node('node-2')];
+    const clock = cluster.clock as ManualClock;
+    const node2 = n2.host.ns.interface('eth0').addresses[0]!.address;
+    const across = await ticking(clock, n1.host.ns.icmp.ping(node2, { count: 2 }));
+    expect(across.received).toBe(2);
+    // No shared wire to fall back on: cut the data channel and node-2's eth0 is out of reach.
+    cluster.network.partition('node-1', 'node-2', { channel: 'data' });
+    expect((await ticking(clock, n1.host.ns.icmp.ping(node2, { count: 2 }))).received).toBe(0);
+    // Control and gossip still flow: the swarm itself is unaffected.
+    expect(await cluster.gaps()).toEqual([]);
+    await cluster.stop();
   });
 
   it('is deterministic for a seed', async () => {

@@ -27,7 +27,8 @@ import {
 } from './wait-converged.js';
 
 /**
- * The in-process runtime: one fabric and underlay wire, a seeded {@link MemoryNetwork} between the nodes, one
+ * The in-process runtime: one fabric, a seeded {@link MemoryNetwork} between the nodes (control, gossip and the
+ * underlay's frames on its data channel; each node has its own wire), one
  * {@link InProcessNode} per spec node (the leader runs `swarm init`, the others join), all in this thread on one
  * clock — a ManualClock unless another is given, so a run is deterministic for its seed. Beyond {@link Cluster},
  * it exposes the live objects (nodes, their namespaces and gossip, the leader's manager) for inspection.
@@ -44,7 +45,6 @@ export class InProcessCluster implements Cluster {
     readonly spec: ClusterSpec,
     readonly clock: Clock,
     readonly fabric: Fabric,
-    readonly underlay: Wire,
     readonly network: MemoryNetwork,
     readonly nodes: readonly InProcessNode[]
   ) {
@@ -67,7 +67,6 @@ export class InProcessCluster implements Cluster {
     const clock = components.clock ?? new ManualClock();
     const logger = components.logger ?? silentLogger;
     const fabric = new Fabric({ clock, logger }, { seed });
-    const underlay = new Wire('underlay');
     const network = new MemoryNetwork({ clock }, { seed });
     const nodes = spec.nodes.map((n, i) => {
       // Real listeners for `-p` only on a real clock: virtual time could not carry a real connection.
@@ -83,9 +82,11 @@ export class InProcessCluster implements Cluster {
       };
       const transport = network.createTransport(n.name);
       const random = seededRandom(seed * 1000 + i);
-      return new InProcessNode(init, { clock, fabric, wire: underlay, transport, logger, random });
+      // Each node its own half of the underlay: between nodes, frames cross the MemoryNetwork's data channel.
+      const wire = new Wire(`${n.name}:underlay`);
+      return new InProcessNode(init, { clock, fabric, wire, transport, logger, random });
     });
-    const cluster = new InProcessCluster(spec, clock, fabric, underlay, network, nodes);
+    const cluster = new InProcessCluster(spec, clock, fabric, network, nodes);
     await cluster.boot();
     return cluster;
   }

@@ -1,7 +1,7 @@
 import { createDockerHost, type DockerHost } from '@swarmsim/drivers';
 import { gossip, type Gossip, type GossipConfig } from '@swarmsim/gossip';
 import { seededRandom, silentLogger, type Clock, type Logger, type Random, type Transport } from '@swarmsim/interface';
-import type { Fabric, PredefinedPool, Wire } from '@swarmsim/netmodel';
+import { EtherInterface, type Fabric, type PredefinedPool, type Wire } from '@swarmsim/netmodel';
 import { Manager } from '@swarmsim/swarm';
 import { ChannelMux } from './channel-mux.js';
 import { ContainerEngine, HostPortProxy, outsideAddressFor, outsideNamespace } from './containers/index.js';
@@ -18,6 +18,7 @@ import { NodeError } from './errors.js';
 import { generateJoinTokens, parseJoinToken, type JoinTokens } from './join-token.js';
 import { createSwarmSandboxes, type SwarmSandboxes } from './swarm-sandboxes.js';
 import { TaskRunner, type LocalTask } from './task-runner.js';
+import { UnderlayBridge } from './underlay-bridge.js';
 
 /** Plain options of an {@link InProcessNode}. */
 export interface InProcessNodeInit {
@@ -45,7 +46,11 @@ export interface InProcessNodeComponents {
   transport: Transport;
   /** The simulation's fabric (namespaces of every node live in it). */
   fabric: Fabric;
-  /** The underlay segment eth0 plugs into. */
+  /**
+   * This node's half of the underlay LAN: its eth0 (and the local `outside` host) plug into it, and an
+   * {@link UnderlayBridge} carries eth0's frames to the other nodes over the transport's `data` channel. Give each
+   * node its own wire: the transport is the only path between nodes, in both runtimes.
+   */
   wire: Wire;
   logger?: Logger;
   random?: Random;
@@ -75,6 +80,7 @@ export class InProcessNode {
   private readonly random: Random;
   private readonly log: Logger;
   private readonly agent: Agent;
+  private readonly underlay: UnderlayBridge;
   private server: ControlServer | undefined;
   private managerRef: Manager | undefined;
   private joinTokens: JoinTokens | undefined;
@@ -95,6 +101,11 @@ export class InProcessNode {
     this.containers = this.createContainerEngine(components);
     this.mux = new ChannelMux(this.transport);
     this.mux.channel('control').onMessage((from, _ch, bytes) => this.onControl(from, bytes));
+    this.underlay = new UnderlayBridge(this.hostEth0(), {
+      wire: components.wire,
+      transport: this.mux.channel('data'),
+      peers: () => this.underlayPeers()
+    });
     const send = (to: string, msg: ControlMsg): Promise<void> =>
       this.transport.sendReliable(to, 'control', encodeControl(msg));
     this.agent = new Agent({
@@ -192,6 +203,7 @@ export class InProcessNode {
     this.down = true;
     this.agent.stop();
     this.swarm?.gossip.stop();
+    this.underlay.close();
     this.swarm?.runner.stopAll();
     this.containers.shutdown();
     this.server?.stop();
@@ -209,7 +221,7 @@ export class InProcessNode {
     const outside =
       publishAddress === undefined
         ? undefined
-        : outsideNamespace(this.fabric, components.wire, outsideAddressFor(underlayIp));
+        : outsideNamespace(this.fabric, components.wire, outsideAddressFor(underlayIp), name);
     const binder =
       outside === undefined
         ? undefined
@@ -270,6 +282,18 @@ export class InProcessNode {
     this.transport
       .sendReliable(to, 'control', encodeControl(msg))
       .catch(() => this.log.debug({ to }, 'control send failed'));
+  }
+
+  private hostEth0(): EtherInterface {
+    const eth0 = this.host.ns.interface('eth0');
+    if (!(eth0 instanceof EtherInterface)) throw new TypeError(`${this.name}: host eth0 is not on a wire`);
+    return eth0;
+  }
+
+  /** The nodes sharing the underlay LAN: gossip's live members (none before init/join, as for a lone host). */
+  private underlayPeers(): string[] {
+    const members = this.swarm?.gossip.members() ?? [];
+    return members.filter((m) => m.state === 'alive' && m.node !== this.name).map((m) => m.node);
   }
 
   private swarmState(): SwarmState {

@@ -2,7 +2,7 @@ export { ContainerEngine, type ContainerEngineComponents, type ContainerEngineIn
 export { ContainerError, type ContainerErrorCode, type ContainerErrorType } from './errors.js';
 export { HostPortProxy, type HostPortProxyComponents, type HostPortProxyInit } from './host-port-proxy.js';
 export { EMBEDDED_DNS_IP } from './embedded-dns.js';
-export { OUTSIDE_NAMESPACE, outsideAddressFor, outsideNamespace } from './outside-namespace.js';
+export { outsideAddressFor, outsideNamespace, outsideNamespaceName } from './outside-namespace.js';
 export type {
   ConnectNetworkOptions,
   ContainerState,
