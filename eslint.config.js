@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // Pure packages (DESIGN.md §2, L0–L2) take bytes and events in and give bytes and events out:
 // no sockets, files, threads, ws or pino, so they run identically in tests, one thread or a worker.
-const purePackages = ['interface', 'packet', 'netmodel', 'lb', 'dns', 'gossip', 'swarm', 'config'];
+const purePackages = ['interface', 'addr', 'packet', 'netmodel', 'lb', 'dns', 'gossip', 'swarm', 'config'];
 const ioModules = [
   'net',
   'dgram',

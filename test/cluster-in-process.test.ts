@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Cluster, ClusterError } from '@swarmsim/cluster';
 import { parseClusterConfig } from '@swarmsim/config';
-import { cidrContains } from '@swarmsim/netmodel';
+import { cidrContains } from '@swarmsim/addr';
 import { ManualClock } from '@swarmsim/testkit';
 
 /** Running `web` tasks per node name. */
