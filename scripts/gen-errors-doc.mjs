@@ -81,9 +81,14 @@ const sections = [
     '`GossipError` — frames (with the reaction: `drop` or `reject-peer`) and the API. Metadata: `peer`, `reaction`, `table`, `network`, `key`.'
   ],
   [
-    "Transports (every `Transport`: testkit's `MemoryNetwork`, `@swarmsim/transport-ws`)",
-    'packages/testkit/src/transport-errors.ts',
-    '`TransportError` / `WsTransportError` — the codes every Transport shares. Metadata: `peer`, `reason`, `size`.'
+    'Transports (every `Transport`: `@swarmsim/transport-memory`, `@swarmsim/transport-ws`)',
+    'packages/interface/src/transport-errors.ts',
+    '`TransportError` (from `@swarmsim/interface`) — the codes every Transport shares, thrown as the same class by each. Metadata: `peer`, `reason`, `size`.'
+  ],
+  [
+    '@swarmsim/transport-memory',
+    'packages/transport-memory/src/errors.ts',
+    '`MemoryNetworkError` — misuse of the `MemoryNetwork` object itself. Metadata: `peer`.'
   ],
   [
     '@swarmsim/log',
@@ -93,7 +98,7 @@ const sections = [
   [
     '@swarmsim/transport-ws',
     'packages/transport-ws/src/errors.ts',
-    '`WsTransportError` — codes of the WebSocket transport itself (it also uses the shared TRANSPORT_ERR_* codes above).'
+    '`WsTransportError` — codes of the WebSocket transport itself (its delivery failures are the shared `TransportError` above).'
   ]
 ];
 

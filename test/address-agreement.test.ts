@@ -5,7 +5,7 @@ import { DnsError, RecordStore } from '@swarmsim/dns';
 import { IpvsTable, LbError } from '@swarmsim/lb';
 import { Fabric, NetmodelError } from '@swarmsim/netmodel';
 import { encodeIpv4, PacketError } from '@swarmsim/packet';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 
 // Issue 8.3: every package that takes an IPv4 address or CIDR from a caller reads it with the one grammar of
 // @swarmsim/addr (four decimal octets 0–255 without leading zeros, as Go's net.ParseIP since 1.17, which is

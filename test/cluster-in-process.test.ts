@@ -1,11 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { Cluster, ClusterError } from '@swarmsim/cluster';
+import { Cluster, ClusterError, type InProcessCluster } from '@swarmsim/cluster';
+import { clusterBehaviourSuite } from '@swarmsim/cluster/behaviour-suite';
 import { parseClusterConfig } from '@swarmsim/config';
 import { cidrContains } from '@swarmsim/addr';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+
+// The behaviour both runtimes share; virtual time, so convergence costs little real time.
+await clusterBehaviourSuite('in-process', (options) => Cluster.start({ ...options, runtime: 'in-process' }));
 
 /** Running `web` tasks per node name. */
-function spread(cluster: Cluster): Record<string, number> {
+function spread(cluster: InProcessCluster): Record<string, number> {
   const out: Record<string, number> = {};
   for (const n of cluster.nodes)
     out[n.name] = n.tasks.filter((t) => t.assignment.serviceName === 'web' && t.state === 'running').length;
@@ -45,7 +49,7 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     const victim = cluster.node('node-2');
     const lostSlot = victim.tasks[0]!.assignment.slot;
     const killedAt = clock.now();
-    cluster.kill('node-2');
+    await cluster.kill('node-2');
     await cluster.waitConverged();
     const { heartbeatPeriodMs, downMultiplier, heartbeatEpsilonMs } = cluster.manager.dispatcherConfig;
     const nodeView = cluster.manager.nodes().find((n) => n.Description.Hostname === 'node-2')!;
@@ -91,7 +95,7 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
       (await cluster.services.tasks('agent')).filter((t) => t.DesiredState === 'running').map((t) => t.ID)
     );
 
-    cluster.kill('node-4');
+    await cluster.kill('node-4');
     await cluster.waitConverged();
     const after = (await cluster.services.tasks('agent')).filter((t) => t.DesiredState === 'running');
     // A global task is tied to its node: nothing is started elsewhere and the survivors keep their tasks.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { gossip, type Gossip } from '@swarmsim/gossip';
-import { realClock, waitFor } from '@swarmsim/testkit';
+import { realClock } from '@swarmsim/clock';
+import { waitFor } from '@swarmsim/testkit';
 import { createWsTransport, type WsTransport } from '@swarmsim/transport-ws';
 
 // Issue 3, item 7: five gossip nodes over real WebSockets on 127.0.0.1, real timers, the `local` preset.

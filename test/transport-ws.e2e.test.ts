@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Transport } from '@swarmsim/interface';
-import { ManualClock, MemoryNetwork, waitFor } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+import { MemoryNetwork } from '@swarmsim/transport-memory';
+import { waitFor } from '@swarmsim/testkit';
 import { createWsTransport } from '@swarmsim/transport-ws';
 
 // One protocol, two transports: a token relayed around a ring of three nodes must produce the same hop log

@@ -6,7 +6,7 @@ import {
   type PortMapping
 } from '@swarmsim/drivers';
 import { Fabric, Wire, type Namespace } from '@swarmsim/netmodel';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 
 /** A container made by {@link TestLan.run}. */
 export interface TestContainer {

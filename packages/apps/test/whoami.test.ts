@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDockerHost } from '@swarmsim/drivers';
 import { Fabric, type Namespace, type TcpSocket } from '@swarmsim/netmodel';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { AppError, findApp, whoami } from '../src/index.js';
 
 function setup() {

@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import dnsPacket, { type Answer } from 'dns-packet';
 import { RecordStore, dnsResolver, type QueryContext, type Resolver } from '@swarmsim/dns';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { measurePaired, type PairedRate } from './measure.js';
 import type { BenchRow } from './netmodel-bench.js';
 

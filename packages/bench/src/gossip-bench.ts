@@ -1,6 +1,7 @@
 import { gossip, type Gossip } from '@swarmsim/gossip';
 import { seededRandom } from '@swarmsim/interface';
-import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+import { MemoryNetwork } from '@swarmsim/transport-memory';
 import type { BenchRow } from './netmodel-bench.js';
 
 // gossip: table-write convergence (write on one node → present on every node of the network) in virtual

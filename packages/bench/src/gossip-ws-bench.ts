@@ -1,5 +1,5 @@
 import { gossip, type Gossip } from '@swarmsim/gossip';
-import { realClock } from '@swarmsim/testkit';
+import { realClock } from '@swarmsim/clock';
 import { createWsTransport, type WsTransport } from '@swarmsim/transport-ws';
 import { serfModelMs } from './gossip-bench.js';
 import type { BenchRow } from './netmodel-bench.js';

@@ -1,5 +1,5 @@
 import { IpvsTable, SCHEDULERS, type PacketTuple, type SchedulerName } from '@swarmsim/lb';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { measureRate, type Rate } from './measure.js';
 import type { BenchRow } from './netmodel-bench.js';
 

@@ -9,7 +9,7 @@ import {
 } from '@swarmsim/packet';
 import { createDockerHost } from '@swarmsim/drivers';
 import { Fabric, type Namespace, type NetInterface } from '@swarmsim/netmodel';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { measurePaired, type PairedRate } from './measure.js';
 
 /** One row of the netmodel benchmark table. */

@@ -1,6 +1,6 @@
 import { Cluster, specWithNodes, WorkerCluster } from '@swarmsim/cluster';
 import type { ClusterServices } from '@swarmsim/cluster';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import type { BenchRow } from './netmodel-bench.js';
 
 const SIZES = [3, 10];

@@ -16,7 +16,8 @@ export type PlacedContainer = ContainerView & { node: string };
 
 /**
  * `docker run`, `docker ps`, `docker network create -d bridge` … on one node's engine (each node is its own
- * Docker host: standalone containers and bridge networks are local to it).
+ * Docker host: standalone containers and bridge networks are local to it). Every method is async, so an unknown
+ * node name rejects (CLUSTER_ERR_NO_SUCH_NODE) instead of throwing synchronously.
  */
 export class ClusterContainers {
   constructor(
@@ -25,7 +26,7 @@ export class ClusterContainers {
   ) {}
 
   /** `docker run -d` on `node`. */
-  run(node: string, options: RunOptions): Promise<ContainerView> {
+  async run(node: string, options: RunOptions): Promise<ContainerView> {
     return this.call(node, { op: 'run', options });
   }
 
@@ -41,22 +42,22 @@ export class ClusterContainers {
   }
 
   /** `docker inspect <container>`. */
-  inspect(node: string, container: string): Promise<ContainerView> {
+  async inspect(node: string, container: string): Promise<ContainerView> {
     return this.call(node, { op: 'inspect', container });
   }
 
   /** `docker start`. */
-  start(node: string, container: string): Promise<ContainerView> {
+  async start(node: string, container: string): Promise<ContainerView> {
     return this.call(node, { op: 'start', container });
   }
 
   /** `docker stop`: the container's addresses are released (Docker releases endpoints on stop). */
-  stop(node: string, container: string): Promise<ContainerView> {
+  async stop(node: string, container: string): Promise<ContainerView> {
     return this.call(node, { op: 'stop', container });
   }
 
   /** `docker restart`: may come back with another address if its old one was taken meanwhile. */
-  restart(node: string, container: string): Promise<ContainerView> {
+  async restart(node: string, container: string): Promise<ContainerView> {
     return this.call(node, { op: 'restart', container });
   }
 
@@ -66,7 +67,7 @@ export class ClusterContainers {
   }
 
   /** `docker network connect [--ip] [--alias] <network> <container>`. */
-  connect(
+  async connect(
     node: string,
     container: string,
     network: string,
@@ -76,12 +77,12 @@ export class ClusterContainers {
   }
 
   /** `docker network disconnect <network> <container>`. */
-  disconnect(node: string, container: string, network: string): Promise<ContainerView> {
+  async disconnect(node: string, container: string, network: string): Promise<ContainerView> {
     return this.call(node, { op: 'disconnect', container, network });
   }
 
   /** `docker network create -d bridge` on `node`. */
-  createNetwork(node: string, name: string, options: NetworkCreateOptions = {}): Promise<LocalNetworkView> {
+  async createNetwork(node: string, name: string, options: NetworkCreateOptions = {}): Promise<LocalNetworkView> {
     return this.call(node, { op: 'createNetwork', name, options });
   }
 
@@ -91,7 +92,7 @@ export class ClusterContainers {
   }
 
   /** `docker network ls` on `node` (bridge, host, none and its user bridges). */
-  networks(node: string): Promise<LocalNetworkView[]> {
+  async networks(node: string): Promise<LocalNetworkView[]> {
     return this.call(node, { op: 'networks' });
   }
 }

@@ -1,70 +1,70 @@
-import type { InProcessNode } from '@swarmsim/node';
-import type { Manager } from '@swarmsim/swarm';
+import type { ManagerSnapshot, NodeStatus } from '@swarmsim/node';
+
+/** One node as the convergence check sees it: its name, whether it should be alive, its status if it answered. */
+export interface NodeView {
+  name: string;
+  live: boolean;
+  status?: NodeStatus;
+}
 
 /**
- * What still keeps the cluster from having converged, one line per gap (empty when converged):
- * every live node joined and Ready, every killed node Down; every live node's gossip sees exactly the
- * live nodes alive; every replicated service has its replicas running; every node runs exactly the tasks
- * the manager wants running there.
+ * What still keeps a cluster from having converged, one line per gap (empty when converged), from the nodes'
+ * plain-data statuses — the one rule both runtimes use: every live node joined and Ready and every killed one
+ * Down; every live node's gossip sees exactly the live nodes alive; replicated services have their replicas
+ * running; every live node runs exactly the tasks the leader wants running there (a killed node's leftovers are
+ * not looked at: like a crashed host, it cannot be asked).
  */
-export function convergenceGaps(nodes: readonly InProcessNode[], manager: Manager): string[] {
-  return [...nodeGaps(nodes, manager), ...gossipGaps(nodes), ...taskGaps(nodes, manager)];
+export function convergenceGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
+  return [...nodeGaps(views, manager), ...gossipGaps(views), ...taskGaps(views, manager)];
 }
 
-function nodeGaps(nodes: readonly InProcessNode[], manager: Manager): string[] {
+function nodeGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
   const gaps: string[] = [];
-  for (const n of nodes) {
-    const id = n.nodeId;
-    const state = id === undefined ? undefined : manager.store.get('node', id)?.status.state;
-    if (!n.stopped && state !== 'ready') gaps.push(`${n.name}: not ready (${state ?? 'not joined'})`);
-    if (n.stopped && id !== undefined && state !== 'down') gaps.push(`${n.name}: killed but ${state ?? 'unknown'}`);
+  const byHost = new Map(manager.nodes.map((n) => [n.hostname, n.state]));
+  for (const v of views) {
+    const state = byHost.get(v.name);
+    if (v.live && (v.status?.joined !== true || state !== 'ready'))
+      gaps.push(`${v.name}: not ready (${state ?? 'not joined'})`);
+    if (!v.live && state !== undefined && state !== 'down') gaps.push(`${v.name}: killed but ${state}`);
   }
   return gaps;
 }
 
-function gossipGaps(nodes: readonly InProcessNode[]): string[] {
+function gossipGaps(views: readonly NodeView[]): string[] {
   const gaps: string[] = [];
-  const live = nodes.filter((n) => !n.stopped && n.nodeId !== undefined);
-  for (const n of live) {
-    const alive = new Set(
-      n.gossip
-        .members()
-        .filter((m) => m.state === 'alive')
-        .map((m) => m.node)
-    );
-    for (const other of nodes) {
-      const want = !other.stopped;
-      if (alive.has(other.name) !== want)
-        gaps.push(`${n.name}: gossip sees ${other.name} ${want ? 'not alive' : 'alive'}`);
+  for (const v of views) {
+    if (!v.live || v.status?.joined !== true) continue;
+    const alive = new Set(v.status.aliveMembers);
+    for (const other of views) {
+      if (alive.has(other.name) !== other.live)
+        gaps.push(`${v.name}: gossip sees ${other.name} ${other.live ? 'not alive' : 'alive'}`);
     }
   }
   return gaps;
 }
 
-function taskGaps(nodes: readonly InProcessNode[], manager: Manager): string[] {
+function taskGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
   const gaps: string[] = [];
-  const tasks = manager.store.list('task');
-  for (const s of manager.store.list('service')) {
-    if (s.spec.mode === 'global') continue;
-    const running = tasks.filter(
-      (t) => t.serviceId === s.id && t.desiredState === 'running' && t.status.state === 'running'
-    );
-    const want = s.spec.replicas ?? 1;
-    if (running.length !== want) gaps.push(`${s.spec.name}: ${running.length}/${want} running`);
+  for (const s of manager.services) {
+    if (s.mode === 'global') continue;
+    const running = manager.tasks.filter(
+      (t) => t.serviceId === s.id && t.desiredState === 'running' && t.state === 'running'
+    ).length;
+    if (running !== s.replicas) gaps.push(`${s.name}: ${running}/${s.replicas} running`);
   }
-  const byNode = new Map(nodes.map((n) => [n.nodeId, n]));
-  for (const t of tasks) {
+  const byId = new Map(views.flatMap((v) => (v.status?.nodeId === undefined ? [] : [[v.status.nodeId, v] as const])));
+  const wanted = new Set<string>();
+  for (const t of manager.tasks) {
     if (t.desiredState !== 'running') continue;
-    const node = t.nodeId === undefined ? undefined : byNode.get(t.nodeId);
-    if (node === undefined || node.stopped) gaps.push(`task ${t.id}: on no live node`);
-    else if (!node.tasks.some((x) => x.assignment.taskId === t.id && x.state === 'running'))
-      gaps.push(`task ${t.id}: not running on ${node.name}`);
+    wanted.add(t.id);
+    const v = t.nodeId === undefined ? undefined : byId.get(t.nodeId);
+    if (v === undefined || !v.live) gaps.push(`task ${t.id}: on no live node`);
+    else if (!v.status?.tasks.some((x) => x.taskId === t.id && x.state === 'running'))
+      gaps.push(`task ${t.id}: not running on ${v.name}`);
   }
-  for (const n of nodes) {
-    for (const x of n.tasks) {
-      if (manager.store.get('task', x.assignment.taskId)?.desiredState !== 'running')
-        gaps.push(`${n.name}: stale task ${x.assignment.taskId}`);
-    }
+  for (const v of views) {
+    if (!v.live) continue;
+    for (const x of v.status?.tasks ?? []) if (!wanted.has(x.taskId)) gaps.push(`${v.name}: stale task ${x.taskId}`);
   }
   return gaps;
 }

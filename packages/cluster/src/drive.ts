@@ -1,5 +1,4 @@
-import type { Clock } from '@swarmsim/interface';
-import { ManualClock } from '@swarmsim/testkit';
+import { isVirtualClock, type Clock } from '@swarmsim/interface';
 
 // Promise chains started by a delivery (a join resolving, then the next send) need a few microtask turns.
 const MICROTASK_TURNS = 20;
@@ -9,9 +8,9 @@ export async function flushMicrotasks(): Promise<void> {
   for (let i = 0; i < MICROTASK_TURNS; i++) await Promise.resolve();
 }
 
-/** Moves time forward by `ms`: a ManualClock ticks virtual time at once, any other clock is waited on. */
+/** Moves time forward by `ms`: a virtual clock ticks at once, any other clock is waited on. */
 export async function advance(clock: Clock, ms: number): Promise<void> {
-  if (clock instanceof ManualClock) {
+  if (isVirtualClock(clock)) {
     clock.tick(ms);
     await flushMicrotasks();
   } else {

@@ -1,10 +1,10 @@
 /**
  * @packageDocumentation
- * A whole simulated Docker Swarm in one process: `Cluster.start(spec)` builds the fabric, the underlay, a
- * seeded MemoryNetwork and one InProcessNode per node, runs `swarm init` on the leader, joins the others,
- * and creates the spec's overlay networks and services. With the default ManualClock everything runs in
- * virtual time and is deterministic for a seed. `Cluster.start({ runtime: 'worker' })` instead returns a
- * {@link WorkerCluster}: one worker thread per node in real time, nodes talking over ws on loopback.
+ * A whole simulated Docker Swarm: `Cluster.start(spec)` boots one node per spec node, runs `swarm init` on the
+ * leader, joins the others and creates the spec's networks, services and containers. Two runtimes behind one
+ * {@link Cluster} interface: `in-process` (the default: every node in this thread on a seeded MemoryNetwork and,
+ * unless a clock is given, a ManualClock — deterministic for a seed) and `worker` (one worker thread per node,
+ * real time, WebSockets on loopback). `@swarmsim/cluster/behaviour-suite` runs one behaviour suite against both.
  *
  * @example
  * ```ts
@@ -13,17 +13,19 @@
  * await cluster.waitConverged();                     // web ×3 running, 1 per node
  * await cluster.services.scale('web', 6);           // same async API for runtime: 'worker'
  * await cluster.waitConverged();
- * cluster.kill('node-2');
+ * await cluster.kill('node-2');
  * await cluster.waitConverged();                     // node-2 Down, its tasks rescheduled
+ * console.log((await cluster.services.tasks('web')).filter((t) => t.DesiredState === 'running').length); // 6
  * await cluster.stop();
  * ```
  */
-export { Cluster, type ClusterComponents, type WaitConvergedOptions } from './cluster.js';
+export { Cluster, type ClusterComponents } from './cluster.js';
+export { InProcessCluster } from './in-process-cluster.js';
+export { WorkerCluster, type WorkerClusterOptions } from './worker-cluster.js';
+export type { WaitConvergedOptions } from './wait-converged.js';
 export { ClusterServices, ClusterNetworks, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 export { ClusterContainers, type ContainerCaller, type PlacedContainer } from './containers.js';
 export { ClusterError, type ClusterErrorCode, type ClusterErrorType } from './errors.js';
 export { specOf, specWithNodes, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
 export { loadClusterConfig } from './load-config.js';
-export { convergenceGaps } from './convergence.js';
-export { WorkerCluster, type WaitWorkersOptions, type WorkerClusterOptions } from './worker-cluster.js';
-export { snapshotGaps, type NodeView } from './worker-convergence.js';
+export { convergenceGaps, type NodeView } from './convergence.js';

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { ClusterSpec } from '@swarmsim/config';
-import type { Logger } from '@swarmsim/interface';
+import { isSwarmsimError, type Logger } from '@swarmsim/interface';
 import type { LogLevel } from '@swarmsim/log';
-import { NodeError, WorkerNode, type NodeStatus } from '@swarmsim/node';
+import { WorkerNode, type NodeStatus } from '@swarmsim/node';
+import type { Cluster } from './cluster.js';
 import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 import { ClusterError } from './errors.js';
 import { ClusterContainers } from './containers.js';
 import { createSpecResources } from './spec-resources.js';
-import { snapshotGaps, type NodeView } from './worker-convergence.js';
+import { convergenceGaps, type NodeView } from './convergence.js';
+import { waitUntilConverged, type WaitConvergedOptions } from './wait-converged.js';
 
 // Joins in flight at once; enough to overlap the leader's round trips without starving its thread.
 const JOIN_CONCURRENCY = 8;
@@ -29,28 +31,16 @@ export interface WorkerClusterOptions {
   logLevel?: LogLevel;
 }
 
-/** Options of {@link WorkerCluster.waitConverged}. */
-export interface WaitWorkersOptions {
-  /** Give up (CLUSTER_ERR_NOT_CONVERGED) after this many real milliseconds. @default 30000 */
-  timeoutMs?: number;
-  /** Real time between status polls. @default 50 (the `local` preset's heartbeat is 1 s) */
-  intervalMs?: number;
-  signal?: AbortSignal;
-}
-
 /**
  * A swarm of worker-thread nodes: one {@link WorkerNode} per spec node, each with real time, its own fabric and a
  * ws transport on its own loopback address. The main thread only orchestrates: address book, init, joins, the
  * spec's networks and services, then status polls.
  */
-export class WorkerCluster {
-  /** `docker service …` on the leader. */
+export class WorkerCluster implements Cluster {
+  readonly runtime = 'worker' as const;
   readonly services: ClusterServices;
-  /** `docker network … -d overlay` on the leader. */
   readonly networks: ClusterNetworks;
-  /** `docker node …` on the leader. */
   readonly swarmNodes: ClusterSwarmNodes;
-  /** `docker run`, `docker ps`, `docker network create -d bridge` … on one node. */
   readonly containers: ClusterContainers;
   private readonly killed = new Set<string>();
   private stopped = false;
@@ -123,13 +113,11 @@ export class WorkerCluster {
     return node;
   }
 
-  /** Status of every live node, by name. */
   async statuses(): Promise<Map<string, NodeStatus>> {
     const live = this.nodes.filter((n) => !this.killed.has(n.name));
     return new Map(await Promise.all(live.map(async (n) => [n.name, await n.status()] as const)));
   }
 
-  /** What keeps the cluster from being converged now (empty when converged). */
   async gaps(): Promise<string[]> {
     this.assertRunning();
     const statuses = await this.statuses();
@@ -139,25 +127,12 @@ export class WorkerCluster {
       const status = statuses.get(n.name);
       return { name: n.name, live: !this.killed.has(n.name), ...(status === undefined ? {} : { status }) };
     });
-    return snapshotGaps(views, manager);
+    return convergenceGaps(views, manager);
   }
 
-  /** Polls until converged (see {@link gaps}) within a real-time deadline; returns the real ms spent. */
-  async waitConverged(options: WaitWorkersOptions = {}): Promise<number> {
-    const { timeoutMs = 30_000, intervalMs = 50, signal } = options;
-    const start = performance.now();
-    for (;;) {
-      signal?.throwIfAborted();
-      const gaps = await this.gaps();
-      if (gaps.length === 0) return performance.now() - start;
-      if (performance.now() - start >= timeoutMs) {
-        throw new ClusterError(
-          { code: 'CLUSTER_ERR_NOT_CONVERGED', pending: gaps },
-          `not converged after ${timeoutMs} ms: ${gaps.join('; ')}`
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
+  async waitConverged(options: WaitConvergedOptions = {}): Promise<number> {
+    const pass = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    return waitUntilConverged({ gaps: () => this.gaps(), now: () => performance.now(), pass }, options);
   }
 
   /** The node's process vanishes (`worker.terminate()`): heartbeats stop, the leader marks it Down and reschedules. */
@@ -198,7 +173,7 @@ export class WorkerCluster {
         return await this.node(name).joinSwarm(this.leaderName, token);
       } catch (err) {
         // Only an unreachable leader is worth another try; a bad token fails the same way every time.
-        const retryable = err instanceof NodeError && err.type.reason === 'NODE_ERR_LEADER_UNREACHABLE';
+        const retryable = isSwarmsimError(err, 'NODE_ERR_LEADER_UNREACHABLE');
         if (!retryable || performance.now() >= deadline) throw err;
       }
       // Past the transport's reconnect backoff, or the retry fails at once with `backoff`.

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { defaultClusterSpec } from '@swarmsim/config';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { Cluster } from '../src/cluster.js';
 import { ClusterError } from '../src/errors.js';
 
@@ -54,7 +54,7 @@ describe('Cluster', () => {
     await cluster.stop();
   });
 
-  it('gives up at maxMs with CLUSTER_ERR_NOT_CONVERGED listing what is missing', async () => {
+  it('gives up at timeoutMs with CLUSTER_ERR_NOT_CONVERGED listing what is missing', async () => {
     const clock = new ManualClock();
     const cluster = await Cluster.start({ nodes: 3 }, { clock });
     await cluster.services.create({
@@ -63,7 +63,7 @@ describe('Cluster', () => {
       replicas: 1,
       constraints: ['node.labels.zone==mars']
     });
-    const err = await cluster.waitConverged({ maxMs: 500 }).catch((e: unknown) => e);
+    const err = await cluster.waitConverged({ timeoutMs: 500 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClusterError);
     expect((err as ClusterError).type.pending).toContain('never: 0/1 running');
     await cluster.stop();

@@ -5,7 +5,7 @@ import { createDockerHost } from '@swarmsim/drivers';
 import { bridgeFdb, Fabric, ifconfig, ipRoute, Wire, type PingResult } from '@swarmsim/netmodel';
 import { whoami } from '@swarmsim/apps';
 import { PcapWriter } from '@swarmsim/packet';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 
 // npm run demo:single-host: one Docker host on a LAN, two containers, a published port, a capture — all in virtual time.
 const clock = new ManualClock(Date.UTC(2026, 0, 1));

@@ -9,7 +9,7 @@
  * ```ts
  * import dnsPacket from 'dns-packet';
  * import { RecordStore, dnsResolver } from '@swarmsim/dns';
- * import { ManualClock } from '@swarmsim/testkit';
+ * import { ManualClock } from '@swarmsim/clock';
  *
  * const store = new RecordStore();
  * store.addNetwork({ id: 'n1', name: 'backend' });

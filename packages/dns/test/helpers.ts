@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import dnsPacket, { type DecodedPacket, type RecordType } from 'dns-packet';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { RecordStore, dnsResolver, type Forwarder, type Resolver, type ResolverInit } from '../src/index.js';
 
 /** Encodes a one-question query (RD set, as dig sends). */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { seededRandom } from '@swarmsim/interface';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { RecordStore, dnsResolver } from '../src/index.js';
 import { decode, ips, query, setup, swarmStore } from './helpers.js';
 

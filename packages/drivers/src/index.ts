@@ -8,7 +8,7 @@
  * ```ts
  * import { Fabric, Wire } from '@swarmsim/netmodel';
  * import { createDockerHost } from '@swarmsim/drivers';
- * import { ManualClock } from '@swarmsim/testkit';
+ * import { ManualClock } from '@swarmsim/clock';
  * const fabric = new Fabric({ clock: new ManualClock() });
  * const host = createDockerHost(fabric, 'node-1', { wire: new Wire('lan'), cidr: '192.168.99.100/24' });
  * const web = fabric.createNamespace('web');

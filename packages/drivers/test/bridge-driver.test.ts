@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Fabric } from '@swarmsim/netmodel';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { createDockerHost, DriverError } from '../src/index.js';
 
 function setup() {

@@ -8,7 +8,8 @@
  * @example
  * ```ts
  * import { gossip } from '@swarmsim/gossip';
- * import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+ * import { ManualClock } from '@swarmsim/clock';
+ * import { MemoryNetwork } from '@swarmsim/transport-memory';
  * const clock = new ManualClock();
  * const net = new MemoryNetwork({ clock }, { seed: 1 });
  * const keys = [new Uint8Array(32).fill(7)];

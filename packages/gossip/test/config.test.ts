@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+import { MemoryNetwork } from '@swarmsim/transport-memory';
 import { defaultConfig, gossip, GossipError, pushPullScale, retransmitLimit, suspicionTimeout } from '../src/index.js';
 import { Periodic } from '../src/periodic.js';
 
@@ -46,7 +47,7 @@ describe('config', () => {
   });
 
   it('a scaled periodic task re-reads its interval before every wait and stops on clear', () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const periodic = new Periodic(clock, () => 0);
     let interval = 100;
     const runs: number[] = [];
@@ -65,7 +66,7 @@ describe('config', () => {
   });
 
   it('rejects an out-of-range option with GOSSIP_ERR_INVALID_CONFIG', () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const transport = new MemoryNetwork({ clock }).createTransport('a');
     const keys = [new Uint8Array(32)];
     const bad = [{ fanout: 0 }, { gossipIntervalMs: -1 }, { probeTimeoutMs: 5000 }];

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+import { MemoryNetwork } from '@swarmsim/transport-memory';
 import { gossip, GossipError, type Gossip } from '../src/index.js';
 
 const key = (b: number): Uint8Array => new Uint8Array(32).fill(b);

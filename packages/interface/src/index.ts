@@ -13,7 +13,15 @@
 export { SwarmsimError, isSwarmsimError } from './errors.js';
 export { Emitter, type EventMap, type Listener } from './emitter.js';
 export { seededRandom, type Random } from './random.js';
-export type { Clock, TimerHandle } from './clock.js';
+export { isVirtualClock, type Clock, type TimerHandle, type VirtualClock } from './clock.js';
 export { silentLogger, type Logger, type LogFn } from './logger.js';
 export { isStartable, type Startable } from './startable.js';
 export type { Channel, MessageHandler, PeerId, Transport } from './transport.js';
+export {
+  TransportError,
+  payloadTooLarge,
+  transportClosed,
+  unreachable,
+  type TransportErrorType,
+  type UnreachableReason
+} from './transport-errors.js';

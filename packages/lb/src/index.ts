@@ -8,7 +8,7 @@
  * @example
  * ```ts
  * import { IpvsTable } from '@swarmsim/lb';
- * import { ManualClock } from '@swarmsim/testkit';
+ * import { ManualClock } from '@swarmsim/clock';
  *
  * const ipvs = new IpvsTable({ clock: new ManualClock() });
  * const web = ipvs.addService({ fwmark: 256, scheduler: 'rr' });

@@ -1,4 +1,4 @@
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { IpvsTable } from '../src/index.js';
 import type { IpvsTableInit, PacketTuple, SchedulerName, ServiceKey } from '../src/index.js';
 

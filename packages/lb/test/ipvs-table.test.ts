@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { IpvsTable, LbError } from '../src/index.js';
 import { isLbError } from './errors-helper.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { IpvsTable } from '../src/index.js';
 
 // The fixtures were printed with C printf semantics (Python %-formatting) from ipvsadm.c's own format

@@ -8,7 +8,7 @@
  * @example
  * ```ts
  * import { Fabric } from '@swarmsim/netmodel';
- * import { ManualClock } from '@swarmsim/testkit';
+ * import { ManualClock } from '@swarmsim/clock';
  * const clock = new ManualClock();
  * const fabric = new Fabric({ clock });
  * const host = fabric.createNamespace('host', { ipForward: true });

@@ -32,7 +32,7 @@ export type NodeErrorType = { code: NodeErrorCode; node: string; reason?: string
 export class NodeError extends SwarmsimError<NodeErrorType> {}
 
 /**
- * A coded error thrown inside a node worker, re-thrown on the main thread with the worker-side `code`
- * (SWARM_ERR_…, DRIVER_ERR_…), so callers branch on the same codes whichever runtime the node lives in.
+ * A coded error thrown inside a node worker whose class the main thread does not know; it keeps the worker-side
+ * `code`. Known classes (SwarmError, ContainerError, NodeError …) are rebuilt as themselves instead.
  */
 export class RemoteError extends SwarmsimError<{ code: string; node: string }> {}

@@ -10,7 +10,8 @@
  * @example
  * ```ts
  * import { Fabric, Wire } from '@swarmsim/netmodel';
- * import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+ * import { ManualClock } from '@swarmsim/clock';
+ * import { MemoryNetwork } from '@swarmsim/transport-memory';
  * import { InProcessNode } from '@swarmsim/node';
  * const clock = new ManualClock();
  * const fabric = new Fabric({ clock });

@@ -1,3 +1,4 @@
+import type { CodedErrorData } from './coded-errors.js';
 import type { InProcessNodeInit } from './in-process-node.js';
 import type { LogLevel, LogRecord } from '@swarmsim/log/forwarding';
 import type { JoinTokens } from './join-token.js';
@@ -34,7 +35,8 @@ export type WorkerReply =
   | { type: 'status-reply'; id: number; status: NodeStatus }
   /** The plain-data answer of a `manager` or `containers` call. */
   | { type: 'result'; id: number; value: unknown }
-  | { type: 'failure'; id: number; code: string; message: string }
+  /** A request that threw; `error` rebuilds a coded error as its own class on the main thread. */
+  | { type: 'failure'; id: number; code: string; message: string; error?: CodedErrorData }
   /** A log line of the node, replayed on the main thread's pino logger (workers do not load pino). */
   | { type: 'log'; record: LogRecord };
 

@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { silentLogger, type Logger } from '@swarmsim/interface';
+import { silentLogger, type Logger, type SwarmsimError } from '@swarmsim/interface';
 import { writeRecord } from '@swarmsim/log/forwarding';
-import { NodeError, RemoteError } from './errors.js';
+import { fromCodedErrorData } from './coded-errors.js';
+import { NodeError } from './errors.js';
 import type { JoinTokens } from './join-token.js';
 import type { ContainerCall, ContainerResult } from './container-calls.js';
 import type { ManagerCall, ManagerResult } from './manager-calls.js';
@@ -21,7 +22,7 @@ export interface WorkerNodeInit extends WorkerBootData {
 
 type Pending = {
   resolve: (reply: WorkerReply) => void;
-  reject: (err: NodeError) => void;
+  reject: (err: SwarmsimError) => void;
   timer: ReturnType<typeof setTimeout>;
 };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -136,8 +137,8 @@ export class WorkerNode implements NodeHandle {
   }
 
   /**
-   * One call on the leader's control plane inside the worker. A coded failure there rejects with a
-   * {@link RemoteError} carrying the same code (e.g. SWARM_ERR_NOT_FOUND), as the in-process runtime throws it.
+   * One call on the leader's control plane inside the worker. A coded failure there rejects with the same class
+   * and code (e.g. a SwarmError SWARM_ERR_NOT_FOUND), as the in-process runtime throws it.
    */
   async manager<C extends ManagerCall>(call: C): Promise<ManagerResult<C>> {
     return (await this.call({ type: 'manager', call })) as ManagerResult<C>;
@@ -160,16 +161,9 @@ export class WorkerNode implements NodeHandle {
     await this.crash();
   }
 
-  /** A request answered by a `result`; a coded failure inside comes back as a RemoteError with its code. */
+  /** A request answered by a `result`; a coded failure inside rejects as the same class with the same code. */
   private async call(body: RequestBody): Promise<unknown> {
-    const reply = await this.request(body).catch((err: unknown) => {
-      throw err instanceof NodeError &&
-        err.code === 'NODE_ERR_WORKER_FAILED' &&
-        err.type.reason !== undefined &&
-        err.type.reason !== 'NODE_ERR_WORKER_FAILED'
-        ? new RemoteError({ code: err.type.reason, node: this.name }, err.message)
-        : err;
-    });
+    const reply = await this.request(body);
     return reply.type === 'result' ? reply.value : this.unexpected(reply);
   }
 
@@ -199,9 +193,12 @@ export class WorkerNode implements NodeHandle {
     if (pending === undefined) return;
     this.pending.delete(msg.id);
     clearTimeout(pending.timer);
-    if (msg.type === 'failure')
-      pending.reject(new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: this.name, reason: msg.code }, msg.message));
-    else pending.resolve(msg);
+    if (msg.type !== 'failure') return pending.resolve(msg);
+    pending.reject(
+      msg.error === undefined
+        ? new NodeError({ code: 'NODE_ERR_WORKER_FAILED', node: this.name, reason: msg.code }, msg.message)
+        : fromCodedErrorData(msg.error, this.name)
+    );
   }
 
   private onExit(): void {

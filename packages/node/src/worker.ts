@@ -1,10 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { SwarmsimError } from '@swarmsim/interface';
 import { forwardingLogger } from '@swarmsim/log/forwarding';
 import { Fabric, Wire } from '@swarmsim/netmodel';
-import { realClock } from '@swarmsim/testkit';
+import { realClock } from '@swarmsim/clock';
 import { createWsTransport, type WsTransport } from '@swarmsim/transport-ws';
 import { InProcessNode } from './in-process-node.js';
+import { toCodedErrorData } from './coded-errors.js';
 import { runContainerCall } from './container-calls.js';
 import { runManagerCall } from './manager-calls.js';
 import { nodeStatus } from './node-status.js';
@@ -50,10 +50,11 @@ async function handle(node: InProcessNode, transport: WsTransport, req: WorkerRe
   }
 }
 
-/** A thrown error as a failure reply (coded errors keep their code across the thread boundary). */
+/** A thrown error as a failure reply: a coded error travels as data and is rebuilt as its own class. */
 function failure(id: number, err: unknown): WorkerReply {
-  const code = err instanceof SwarmsimError ? err.code : 'NODE_ERR_WORKER_FAILED';
-  return { type: 'failure', id, code, message: err instanceof Error ? err.message : String(err) };
+  const error = toCodedErrorData(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return { type: 'failure', id, code: error?.code ?? 'NODE_ERR_WORKER_FAILED', message, ...(error ? { error } : {}) };
 }
 
 async function main(): Promise<void> {

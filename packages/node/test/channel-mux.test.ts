@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+import { MemoryNetwork } from '@swarmsim/transport-memory';
 import { ChannelMux } from '../src/channel-mux.js';
 
 describe('ChannelMux', () => {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { seededRandom } from '@swarmsim/interface';
 import { Fabric, Wire } from '@swarmsim/netmodel';
-import { ManualClock, MemoryNetwork } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+import { MemoryNetwork } from '@swarmsim/transport-memory';
 import { NodeError } from '../src/errors.js';
 import { generateJoinTokens } from '../src/join-token.js';
 import { InProcessNode } from '../src/in-process-node.js';

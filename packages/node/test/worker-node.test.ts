@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { Logger } from '@swarmsim/interface';
 import { waitFor } from '@swarmsim/testkit';
-import type { NodeError } from '../src/errors.js';
-import { RemoteError } from '../src/errors.js';
+import { SwarmError } from '@swarmsim/swarm';
+import { NodeError } from '../src/errors.js';
 import { WorkerNode } from '../src/worker-node.js';
 
 // Spawns the built dist/worker.js (npm test builds with tsc -b first).
@@ -20,8 +20,9 @@ describe('WorkerNode', () => {
       const early = await node
         .manager({ op: 'createService', spec: { name: 'web', image: 'nginx' } })
         .catch((e: unknown) => e);
-      expect(early).toBeInstanceOf(RemoteError);
-      expect((early as RemoteError).code).toBe('NODE_ERR_NOT_MANAGER');
+      // The same class the in-process node throws, rebuilt on this side of the port.
+      expect(early).toBeInstanceOf(NodeError);
+      expect(early).toMatchObject({ name: 'NodeError', code: 'NODE_ERR_NOT_MANAGER', type: { node: 'node-1' } });
 
       const tokens = await node.initSwarm();
       expect(tokens.worker).toMatch(/^SWMTKN-1-/);
@@ -32,7 +33,8 @@ describe('WorkerNode', () => {
       expect(web.Spec.Name).toBe('web');
       expect((await node.manager({ op: 'services' })).map((s) => s.ID)).toEqual([web.ID]);
       const missing = await node.manager({ op: 'scaleService', service: 'nope', replicas: 1 }).catch((e: unknown) => e);
-      expect((missing as RemoteError).code).toBe('SWARM_ERR_NOT_FOUND');
+      expect(missing).toBeInstanceOf(SwarmError);
+      expect(missing).toMatchObject({ code: 'SWARM_ERR_NOT_FOUND', type: { kind: 'service', ref: 'nope' } });
 
       await node.crash();
       expect(node.terminated).toBe(true);

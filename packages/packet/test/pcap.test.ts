@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { LINKTYPE_ETHERNET, PcapWriter, readPcap } from '../src/index.js';
 import { expectPacketError, hex, toHex } from './helpers.js';
 

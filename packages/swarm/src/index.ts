@@ -7,7 +7,7 @@
  *
  * @example
  * ```ts
- * import { ManualClock } from '@swarmsim/testkit';
+ * import { ManualClock } from '@swarmsim/clock';
  * import { Manager } from '@swarmsim/swarm';
  * const clock = new ManualClock();
  * const manager = new Manager({ preset: 'local' }, { clock });

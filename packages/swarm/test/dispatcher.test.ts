@@ -1,4 +1,4 @@
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@swarmsim/interface';
 import { DISPATCHER_PRESETS, Manager, SwarmError, TASK_STATE_CODE, type AssignmentSet } from '../src/index.js';
@@ -60,7 +60,7 @@ describe('task states', () => {
 
 describe('heartbeats', () => {
   it('use the local preset: Down after 3 × 1 s without a heartbeat', () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const manager = new Manager({ preset: 'local', dispatcher: { heartbeatEpsilonMs: 0 } }, { clock });
     const down: string[] = [];
     manager.events.on('node:down', (id) => down.push(id));
@@ -78,7 +78,7 @@ describe('heartbeats', () => {
 
   it('lan preset: 5 s ± 0.5 s periods, Down between 13.5 s and 16.5 s after the last beat, same seed same result', () => {
     const downAt = (seed: number) => {
-      const clock = new ManualClock();
+      const clock = new ManualClock(0);
       const manager = new Manager({ preset: 'lan' }, { clock, random: seededRandom(seed) });
       let at = -1;
       manager.events.on('node:down', () => (at = clock.now()));

@@ -1,4 +1,4 @@
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { Manager, TASK_STATE_CODE, type AssignmentSet, type ManagerInit, type TaskState } from '../src/index.js';
 
 const START: TaskState[] = ['accepted', 'preparing', 'ready', 'starting', 'running'];

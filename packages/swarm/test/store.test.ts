@@ -1,4 +1,4 @@
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { describe, expect, it } from 'vitest';
 import { Manager, Store, SwarmError, type StoreChange } from '../src/index.js';
 

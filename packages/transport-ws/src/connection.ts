@@ -1,7 +1,6 @@
 import WebSocket from 'ws';
-import type { Channel, PeerId } from '@swarmsim/interface';
 import { AckTracker, type Pending } from './ack-tracker.js';
-import { unreachable, type WsUnreachableReason } from './errors.js';
+import { unreachable, type Channel, type PeerId, type UnreachableReason } from '@swarmsim/interface';
 import {
   decodeFrame,
   encodeAck,
@@ -39,7 +38,7 @@ export interface ConnectionContext {
  */
 export class Connection implements Sender {
   private closed = false;
-  private failReason: WsUnreachableReason | undefined;
+  private failReason: UnreachableReason | undefined;
   // Send half.
   private batch: FrameMessage[] = [];
   private batchBytes = FRAME_OVERHEAD_BYTES;
@@ -103,7 +102,7 @@ export class Connection implements Sender {
     this.socket.terminate();
   }
 
-  private abort(reason: WsUnreachableReason): void {
+  private abort(reason: UnreachableReason): void {
     this.failReason = reason;
     this.socket.terminate();
   }

@@ -19,7 +19,7 @@
 export { createWsTransport, WsTransport, type WsTransportComponents } from './ws-transport.js';
 export type { WsTransportInit } from './options.js';
 export type { WsTransportStats } from './stats.js';
-export { WsTransportError, type WsTransportErrorType, type WsUnreachableReason } from './errors.js';
+export { WsTransportError, type WsTransportErrorType } from './errors.js';
 export {
   FrameType,
   FRAME_VERSION,

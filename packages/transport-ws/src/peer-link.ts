@@ -1,8 +1,15 @@
 import WebSocket from 'ws';
-import type { Channel, Logger, PeerId, Random } from '@swarmsim/interface';
 import type { Pending } from './ack-tracker.js';
 import { Connection, type ConnectionContext, type Sender } from './connection.js';
-import { transportClosed, unreachable, type WsUnreachableReason } from './errors.js';
+import {
+  transportClosed,
+  unreachable,
+  type Channel,
+  type Logger,
+  type PeerId,
+  type Random,
+  type UnreachableReason
+} from '@swarmsim/interface';
 
 /** Upgrade-request header naming the connecting peer. */
 export const PEER_HEADER = 'x-swarmsim-peer';
@@ -32,7 +39,7 @@ export class PeerLink implements Sender {
   private state: 'idle' | 'connecting' | 'open' | 'backoff' | 'closed' = 'idle';
   private socket: WebSocket | undefined;
   private connection: Connection | undefined;
-  private failReason: WsUnreachableReason | undefined;
+  private failReason: UnreachableReason | undefined;
   private queue: Outgoing[] = [];
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
@@ -161,7 +168,7 @@ export class PeerLink implements Sender {
     this.failures = 0;
   }
 
-  private refuse(out: Outgoing, reason: WsUnreachableReason | 'closed'): void {
+  private refuse(out: Outgoing, reason: UnreachableReason | 'closed'): void {
     if (out.pending === undefined) this.ctx.stats.dropped++;
     else out.pending.reject(reason === 'closed' ? transportClosed(this.ctx.localId) : unreachable(this.peer, reason));
   }

@@ -2,15 +2,18 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
+  payloadTooLarge,
   seededRandom,
   silentLogger,
+  transportClosed,
+  unreachable,
   type Channel,
   type Logger,
   type MessageHandler,
   type PeerId,
   type Transport
 } from '@swarmsim/interface';
-import { payloadTooLarge, transportClosed, unreachable, WsTransportError } from './errors.js';
+import { WsTransportError } from './errors.js';
 import { Connection, type Sender } from './connection.js';
 import { resolveInit, type ResolvedWsInit, type WsTransportInit } from './options.js';
 import { PEER_HEADER, PeerLink, TOKEN_HEADER, type LinkContext } from './peer-link.js';

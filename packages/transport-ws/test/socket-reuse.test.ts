@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, PeerId } from '@swarmsim/interface';
-import { createWsTransport, WsTransportError, type WsTransport } from '../src/index.js';
+import { TransportError, type Channel, type PeerId } from '@swarmsim/interface';
+import { createWsTransport, type WsTransport } from '../src/index.js';
 import { closeOpened, errorOf, opened, started, TOKEN } from './helpers.js';
 
 afterEach(closeOpened);
@@ -145,8 +145,8 @@ describe('reliable sends on an accepted socket', () => {
     });
     const pending = [1, 2, 3].map((i) => errorOf(a!.sendReliable('b', 'data', Uint8Array.of(i))));
     for (const err of await Promise.all(pending)) {
-      expect(err).toBeInstanceOf(WsTransportError);
-      expect((err as WsTransportError).type).toMatchObject({
+      expect(err).toBeInstanceOf(TransportError);
+      expect((err as TransportError).type).toMatchObject({
         code: 'TRANSPORT_ERR_UNREACHABLE',
         peer: 'b',
         reason: 'disconnected'
@@ -161,7 +161,7 @@ describe('reliable sends on an accepted socket', () => {
     await b!.sendReliable('a', 'control', Uint8Array.of(1));
     const pending = errorOf(a!.sendReliable('b', 'control', Uint8Array.of(2)));
     await a!.close();
-    expect((await pending) as WsTransportError).toMatchObject({ code: 'TRANSPORT_ERR_CLOSED' });
+    expect((await pending) as TransportError).toMatchObject({ code: 'TRANSPORT_ERR_CLOSED' });
   });
 
   it('reach a peer that dialled us even before the address book names it', async () => {
@@ -196,5 +196,5 @@ async function stallingServer(): Promise<{ url: string; connected: Promise<void>
 }
 
 function isUnreachable(err: unknown): boolean {
-  return err instanceof WsTransportError && err.code === 'TRANSPORT_ERR_UNREACHABLE';
+  return err instanceof TransportError && err.code === 'TRANSPORT_ERR_UNREACHABLE';
 }

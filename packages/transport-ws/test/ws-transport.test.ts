@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { isSwarmsimError } from '@swarmsim/interface';
+import { isSwarmsimError, TransportError } from '@swarmsim/interface';
 import { waitFor } from '@swarmsim/testkit';
-import { createWsTransport, decodeFrame, encodeBatch, WsTransportError } from '../src/index.js';
+import { createWsTransport, decodeFrame, encodeBatch } from '../src/index.js';
 import { closeOpened, errorOf, opened, started, TOKEN } from './helpers.js';
 
 afterEach(closeOpened);
@@ -56,8 +56,8 @@ describe('WsTransport', () => {
     const intruder = await createWsTransport({ localId: 'x', token: 'SWMTKN-1-other', peers: { b: b!.url } });
     opened.push(intruder);
     const err = await errorOf(intruder.sendReliable('b', 'control', Uint8Array.of(1)));
-    expect(err).toBeInstanceOf(WsTransportError);
-    expect((err as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'unauthorized' });
+    expect(err).toBeInstanceOf(TransportError);
+    expect((err as TransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'unauthorized' });
     expect(b!.stats.authRejections).toBe(2);
     expect(delivered).toBe(0);
   });
@@ -98,7 +98,7 @@ describe('WsTransport', () => {
     b!.onMessage((_f, channel) => got.push(channel));
     b!.faultChannel('gossip');
     const refused = await errorOf(a!.sendReliable('b', 'gossip', Uint8Array.of(1)));
-    expect((refused as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'faulted' });
+    expect((refused as TransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'faulted' });
     a!.sendBestEffort('b', 'gossip', Uint8Array.of(2));
     await a!.sendReliable('b', 'control', Uint8Array.of(3));
     expect(got).toEqual(['control']);
@@ -138,7 +138,7 @@ describe('WsTransport', () => {
     const c = await createWsTransport({ localId: 'c', token: TOKEN, peers: { b: `ws://127.0.0.1:${port}` } });
     opened.push(c);
     const err = await errorOf(c.sendReliable('b', 'control', Uint8Array.of(1)));
-    expect((err as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'refused' });
+    expect((err as TransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'refused' });
     expect(c.stats.connectFailures).toBe(1);
     expect(a!.stats.connectFailures).toBe(0);
   });
@@ -162,7 +162,7 @@ describe('WsTransport', () => {
     b!.onMessage(() => received++);
     const results = await Promise.all([1, 2, 3].map((i) => errorOf(a!.sendReliable('b', 'control', Uint8Array.of(i)))));
     expect(results.slice(0, 2)).toEqual([undefined, undefined]);
-    expect((results[2] as WsTransportError).type).toMatchObject({
+    expect((results[2] as TransportError).type).toMatchObject({
       code: 'TRANSPORT_ERR_UNREACHABLE',
       reason: 'overloaded'
     });
@@ -188,7 +188,7 @@ describe('WsTransport', () => {
     });
     opened.push(a);
     const err = await errorOf(a.sendReliable('mute', 'control', Uint8Array.of(1)));
-    expect((err as WsTransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'timeout' });
+    expect((err as TransportError).type).toMatchObject({ code: 'TRANSPORT_ERR_UNREACHABLE', reason: 'timeout' });
   });
 
   it('counts a throwing handler and keeps delivering', async () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { defaultConfig, type MemberUpdate } from '../../src/index.js';
 import { Membership, type MemberTransition } from '../../src/membership/membership.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { seededRandom } from '@swarmsim/interface';
 import { defaultConfig } from '../../src/index.js';
 import { Membership } from '../../src/membership/membership.js';

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { Suspicion } from '../../src/membership/suspicion.js';
 
 function fireTime(k: number, confirmAt: Array<[number, string]>): number {
-  const clock = new ManualClock();
+  const clock = new ManualClock(0);
   let firedAt = -1;
   const s = new Suspicion(clock, 'first', k, 4000, 24_000, () => (firedAt = clock.now()));
   for (const [at, from] of confirmAt) {

@@ -1,4 +1,5 @@
-import { ManualClock, MemoryNetwork, type LinkConditions } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
+import { MemoryNetwork, type LinkConditions } from '@swarmsim/transport-memory';
 import { seededRandom } from '@swarmsim/interface';
 import { gossip, type Gossip, type GossipInit } from '../../src/index.js';
 

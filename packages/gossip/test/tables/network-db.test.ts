@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { defaultConfig, GossipError, type NetworkEvent, type TableEvent } from '../../src/index.js';
 import { NetworkDb } from '../../src/tables/network-db.js';
 

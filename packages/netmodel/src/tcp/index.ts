@@ -7,7 +7,7 @@
  *
  * @example
  * ```ts
- * import { ManualClock } from '@swarmsim/testkit';
+ * import { ManualClock } from '@swarmsim/clock';
  * import { TcpLayer, type TcpComponents } from './index.js';
  *
  * const clock = new ManualClock();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeEthernet } from '@swarmsim/packet';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { Fabric, type NetInterface } from '../../src/index.js';
 
 function setup() {

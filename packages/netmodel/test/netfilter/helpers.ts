@@ -1,5 +1,5 @@
 import type { TcpFlags } from '@swarmsim/packet';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { Netfilter, type NetfilterOptions, type NfL4, type NfPacket } from '../../src/netfilter/index.js';
 
 /** Interfaces of the simulated Docker host: eth0 on the LAN, docker0 and docker_gwbridge bridges. */

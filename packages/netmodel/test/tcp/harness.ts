@@ -1,5 +1,5 @@
 import type { TcpSegment } from '@swarmsim/packet';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { TcpLayer, type TcpError, type TcpOptions, type TcpSocket } from '../../src/tcp/index.js';
 
 /** Host A's address. */
@@ -56,7 +56,7 @@ export interface TraceEntry {
 
 /** Two TcpLayers (A and B) joined by a faulty link on a ManualClock; segments are passed, not encoded. */
 export class TestNet {
-  readonly clock = new ManualClock();
+  readonly clock = new ManualClock(0);
   readonly a: TcpLayer;
   readonly b: TcpLayer;
   readonly trace: TraceEntry[] = [];

@@ -1,5 +1,5 @@
 import type { TcpFlags, TcpSegment } from '@swarmsim/packet';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { describe, expect, it } from 'vitest';
 import { TcpLayer, type TcpOptions, type TcpSocket } from '../../src/tcp/index.js';
 import { A, B, concat, isnRandom, record } from './harness.js';

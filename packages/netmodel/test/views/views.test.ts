@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { Fabric, ifconfig, ipAddr, ipLink, ipNeigh, ipRoute, type Namespace } from '../../src/index.js';
 
 function pair(): { clock: ManualClock; a: Namespace; b: Namespace } {

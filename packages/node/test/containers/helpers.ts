@@ -2,7 +2,7 @@ import dnsPacket from 'dns-packet';
 import { createDockerHost, type DockerHost } from '@swarmsim/drivers';
 import { seededRandom } from '@swarmsim/interface';
 import { Fabric, Wire, type Namespace } from '@swarmsim/netmodel';
-import { ManualClock } from '@swarmsim/testkit';
+import { ManualClock } from '@swarmsim/clock';
 import { ContainerEngine } from '../../src/containers/index.js';
 
 /** One Docker host (not in a swarm) on an underlay, with its container engine, in virtual time. */

@@ -2,7 +2,9 @@ import { get } from 'node:http';
 import { connect, createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fabric, Wire } from '@swarmsim/netmodel';
-import { MemoryNetwork, realClock, waitFor } from '@swarmsim/testkit';
+import { MemoryNetwork } from '@swarmsim/transport-memory';
+import { realClock } from '@swarmsim/clock';
+import { waitFor } from '@swarmsim/testkit';
 import { InProcessNode } from '../../src/in-process-node.js';
 
 const PREFERRED = '127.0.1.213';

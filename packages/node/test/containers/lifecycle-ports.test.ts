@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ManualClock } from '@swarmsim/testkit';
+import type { ManualClock } from '@swarmsim/clock';
 import type { Namespace } from '@swarmsim/netmodel';
 import { outsideNamespace } from '../../src/containers/index.js';
 import { engineHarness } from './helpers.js';

@@ -1,9 +1,15 @@
-import { isSwarmsimError } from '@swarmsim/interface';
+import { isSwarmsimError, TransportError } from '@swarmsim/interface';
 import { pattern, sameBytes, track, type SuiteContext, type VitestApi } from './harness.js';
 
-/** The code of a SwarmsimError, or a description of whatever else was thrown (for a readable failure). */
+/**
+ * The code of the shared TransportError, or a description of whatever else was thrown (for a readable failure):
+ * every Transport throws that one class, so callers need not know which transport carries the node.
+ */
 function codeOf(err: unknown): string {
-  return isSwarmsimError(err) ? err.code : `not a SwarmsimError: ${String(err)}`;
+  if (err instanceof TransportError) return err.code;
+  return isSwarmsimError(err)
+    ? `${err.name}, not a TransportError: ${err.code}`
+    : `not a SwarmsimError: ${String(err)}`;
 }
 
 /** maxPayloadBytes: the limit itself travels, one byte more is refused with an error, not truncated. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/index.js';
+import { isVirtualClock } from '@swarmsim/interface';
+import { ManualClock, realClock } from '../src/index.js';
 
 describe('ManualClock', () => {
   it('fires timers in due order, then creation order, only when ticked', () => {
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const fired: string[] = [];
     clock.setTimeout(() => fired.push('b@20'), 20);
     clock.setTimeout(() => fired.push('a@10'), 10);
@@ -47,5 +48,22 @@ describe('ManualClock', () => {
     clock.setTimeout(() => fired++, 0);
     expect(clock.runAll()).toBe(5000);
     expect(fired).toBe(2);
+  });
+
+  it('starts at a realistic instant by default, or at the configured epoch', () => {
+    // A virtual service created at the start of a run must not read as 1970 in `CreatedAt`.
+    expect(new Date(new ManualClock().now()).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    const epochMs = Date.UTC(2030, 4, 17, 12, 0, 0);
+    const clock = new ManualClock({ epochMs });
+    clock.tick(250);
+    expect(new Date(clock.now()).toISOString()).toBe('2030-05-17T12:00:00.250Z');
+  });
+
+  it('declares itself virtual; the real clock does not', () => {
+    expect(isVirtualClock(new ManualClock())).toBe(true);
+    expect(isVirtualClock(realClock)).toBe(false);
+    expect(isVirtualClock({ now: () => 0, setTimeout: realClock.setTimeout, setInterval: realClock.setInterval })).toBe(
+      false
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ManagerSnapshot, NodeStatus } from '@swarmsim/node';
-import { snapshotGaps, type NodeView } from '../src/worker-convergence.js';
+import { convergenceGaps, type NodeView } from '../src/convergence.js';
 
 function status(name: string, nodeId: string, alive: string[], taskIds: string[]): NodeStatus {
   return {
@@ -28,7 +28,7 @@ function manager(states: [string, string][], placement: [string, string][]): Man
   };
 }
 
-describe('snapshotGaps', () => {
+describe('convergenceGaps', () => {
   it('is empty for a converged pair and names each divergence otherwise', () => {
     const views: NodeView[] = [
       { name: 'n1', live: true, status: status('n1', 'id-n1', ['n1', 'n2'], ['t1']) },
@@ -44,15 +44,15 @@ describe('snapshotGaps', () => {
         ['t2', 'n2']
       ]
     );
-    expect(snapshotGaps(views, m)).toEqual([]);
+    expect(convergenceGaps(views, m)).toEqual([]);
 
     const killed: NodeView[] = [views[0]!, { name: 'n2', live: false }];
-    const gaps = snapshotGaps(killed, m);
+    const gaps = convergenceGaps(killed, m);
     expect(gaps).toContain('n2: killed but ready');
     expect(gaps).toContain('n1: gossip sees n2 alive');
     expect(gaps).toContain('task t2: on no live node');
 
-    const stale = snapshotGaps(
+    const stale = convergenceGaps(
       [views[0]!, { name: 'n2', live: true, status: status('n2', 'id-n2', ['n1', 'n2'], ['t2', 'old']) }],
       m
     );

@@ -1,5 +1,6 @@
-import { ManualClock, MemoryNetwork } from '../src/index.js';
-import { transportSuite } from '../src/transport-suite/index.js';
+import { ManualClock } from '@swarmsim/clock';
+import { transportSuite } from '@swarmsim/testkit/transport-suite';
+import { MemoryNetwork } from '../src/index.js';
 
 await transportSuite('MemoryNetwork', async () => {
   const clock = new ManualClock();

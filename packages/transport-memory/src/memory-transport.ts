@@ -1,5 +1,11 @@
-import type { Channel, MessageHandler, PeerId, Transport } from '@swarmsim/interface';
-import { payloadTooLarge, transportClosed } from '../transport-errors.js';
+import {
+  payloadTooLarge,
+  transportClosed,
+  type Channel,
+  type MessageHandler,
+  type PeerId,
+  type Transport
+} from '@swarmsim/interface';
 
 /** What a {@link MemoryTransport} needs from its network (kept off MemoryNetwork's public surface). */
 export interface Wire {

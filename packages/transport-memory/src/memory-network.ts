@@ -1,5 +1,15 @@
-import { seededRandom, type Channel, type Clock, type PeerId, type Random, type Transport } from '@swarmsim/interface';
-import { TransportError, transportClosed, unreachable, type UnreachableReason } from '../transport-errors.js';
+import {
+  seededRandom,
+  transportClosed,
+  unreachable,
+  type Channel,
+  type Clock,
+  type PeerId,
+  type Random,
+  type Transport,
+  type UnreachableReason
+} from '@swarmsim/interface';
+import { MemoryNetworkError } from './errors.js';
 import { DEFAULT_LINK, drawDelay, resolveLink, type LinkConditions, type ResolvedLink } from './link-conditions.js';
 import { MemoryTransport, type Wire } from './memory-transport.js';
 import { Partitions } from './partitions.js';
@@ -68,7 +78,7 @@ export class MemoryNetwork {
   /** Creates the transport of node `id`; re-creating a crashed or closed node's transport restarts it. */
   createTransport(id: PeerId): Transport {
     if (this.nodes.get(id)?.open === true) {
-      throw new TransportError({ code: 'TRANSPORT_ERR_DUPLICATE_PEER', peer: id }, `peer ${id} already exists`);
+      throw new MemoryNetworkError({ code: 'MEMNET_ERR_DUPLICATE_PEER', peer: id }, `peer ${id} already exists`);
     }
     this.crashed.delete(id);
     const transport = new MemoryTransport(id, this.maxPayloadBytes, this.wire);

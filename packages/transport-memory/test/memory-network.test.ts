@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel, PeerId, Transport } from '@swarmsim/interface';
-import { ManualClock, MemoryNetwork, TransportError, type MemoryNetworkOptions } from '../src/index.js';
+import { ManualClock } from '@swarmsim/clock';
+import { TransportError, type Channel, type PeerId, type Transport } from '@swarmsim/interface';
+import { MemoryNetwork, MemoryNetworkError, type MemoryNetworkOptions } from '../src/index.js';
 
 interface Received {
   from: PeerId;
@@ -10,7 +11,7 @@ interface Received {
 }
 
 function setup(options: MemoryNetworkOptions = {}, ids = ['a', 'b', 'c']) {
-  const clock = new ManualClock();
+  const clock = new ManualClock(0);
   const net = new MemoryNetwork({ clock }, options);
   const inbox = new Map<PeerId, Received[]>();
   const nodes = new Map<PeerId, Transport>();
@@ -161,7 +162,7 @@ describe('MemoryNetwork', () => {
 
   it('refuses a second live transport for the same id', () => {
     const { net } = setup();
-    expect(() => net.createTransport('a')).toThrow(TransportError);
+    expect(() => net.createTransport('a')).toThrow(MemoryNetworkError);
   });
 
   it('rejects reliable sends to an unknown peer and drops datagrams to it silently', async () => {
@@ -175,7 +176,7 @@ describe('MemoryNetwork', () => {
 
   it('reports handler errors without stopping other deliveries', () => {
     const errors: unknown[] = [];
-    const clock = new ManualClock();
+    const clock = new ManualClock(0);
     const net = new MemoryNetwork({ clock }, { onHandlerError: (e) => errors.push(e) });
     const a = net.createTransport('a');
     const b = net.createTransport('b');

@@ -1,4 +1,16 @@
-import type { Clock, TimerHandle } from '@swarmsim/interface';
+import type { TimerHandle, VirtualClock } from '@swarmsim/interface';
+
+/**
+ * Where virtual time starts unless told otherwise: a fixed, realistic instant (2026-01-01T00:00:00Z), so
+ * timestamps such as a service's `CreatedAt` read like real ones, and every run starts at the same time.
+ */
+export const DEFAULT_VIRTUAL_EPOCH_MS = Date.UTC(2026, 0, 1);
+
+/** Options of {@link ManualClock}. */
+export interface ManualClockOptions {
+  /** The initial `now()`, in ms since the Unix epoch. @default DEFAULT_VIRTUAL_EPOCH_MS */
+  epochMs?: number;
+}
 
 interface Timer {
   id: number;
@@ -12,14 +24,15 @@ interface Timer {
  * Virtual time for deterministic tests: nothing happens until `tick()` is called, then every timer due
  * within the window fires in (due time, creation order) — the same run every time.
  */
-export class ManualClock implements Clock {
+export class ManualClock implements VirtualClock {
+  readonly virtual = true;
   private current: number;
   private nextId = 0;
   private readonly timers: Timer[] = [];
 
-  /** @param startMs - the initial `now()`; @default 0 */
-  constructor(startMs = 0) {
-    this.current = startMs;
+  /** @param start - the initial `now()` in ms, or options; @default {@link DEFAULT_VIRTUAL_EPOCH_MS} */
+  constructor(start: number | ManualClockOptions = {}) {
+    this.current = typeof start === 'number' ? start : (start.epochMs ?? DEFAULT_VIRTUAL_EPOCH_MS);
   }
 
   now(): number {
