@@ -40,9 +40,7 @@ export const layers = {
 export const sameLayerEdges = [
   // The one IPv4/CIDR parser: packet's IPv4 codec and config's subnet checks take addresses from it (issue 8).
   ['packet', 'addr'],
-  ['config', 'addr'],
-  // TODO(issue 8): removed when @swarmsim/addr lands (swarm takes Ipam/parseCidr from netmodel until then).
-  ['swarm', 'netmodel']
+  ['config', 'addr']
 ];
 
 /** Pure packages (DESIGN.md §2): L0–L2, no I/O, no real time, no unseeded randomness. */

@@ -9,6 +9,16 @@ const root = new URL('../', import.meta.url);
 /** [title, errors file, what the error class is] */
 const sections = [
   [
+    '@swarmsim/addr',
+    'packages/addr/src/errors.ts',
+    '`AddrError` — the throwing IPv4/CIDR helpers (`ipv4ToUint32`, `formatIpv4`, `cidrToPrefix`, `canonicalCidr`, …); the `parse*` functions return undefined instead, and each package reports that with its own code. Metadata: `address`, `cidr`, `reason`, `prefixLength`, `value`.'
+  ],
+  [
+    '@swarmsim/addr — IPAM',
+    'packages/addr/src/ipam/errors.ts',
+    "`IpamError` — pools and addresses; messages use Docker's wording. Metadata: `subnet`, `ip`, `poolId`, …"
+  ],
+  [
     '@swarmsim/packet',
     'packages/packet/src/errors.ts',
     '`PacketError` — thrown by decoders on bad bytes and by encoders on bad fields. Metadata: `layer`, `offset`, `field`.'
@@ -17,11 +27,6 @@ const sections = [
     '@swarmsim/netmodel — stack',
     'packages/netmodel/src/errors.ts',
     '`NetmodelError` — namespaces, interfaces, routing and sockets. Metadata: `namespace`, `interface`, `address`.'
-  ],
-  [
-    '@swarmsim/netmodel — IPAM',
-    'packages/netmodel/src/ipam/errors.ts',
-    "`IpamError` — pools and addresses; messages use Docker's wording. Metadata: `subnet`, `ip`, `poolId`, …"
   ],
   [
     '@swarmsim/netmodel — TCP',

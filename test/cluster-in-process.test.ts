@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Cluster, ClusterError, type InProcessCluster } from '@swarmsim/cluster';
 import { clusterBehaviourSuite } from '@swarmsim/cluster/behaviour-suite';
 import { parseClusterConfig } from '@swarmsim/config';
-import { cidrContains } from '@swarmsim/netmodel';
+import { cidrContains } from '@swarmsim/addr';
 import { ManualClock } from '@swarmsim/clock';
 
 // The behaviour both runtimes share; virtual time, so convergence costs little real time.

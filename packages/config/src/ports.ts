@@ -1,4 +1,4 @@
-import { parseIpv4 } from './ipv4.js';
+import { parseIpv4 } from '@swarmsim/addr';
 import type { ContainerPublishSpec, PortProtocol, PortSpec } from './types.js';
 
 /** A parse result: the value or why it was refused. */

@@ -1,4 +1,4 @@
-import { formatIpv4, parseIpv4 } from './ipv4.js';
+import { formatIpv4, parseIpv4 } from '@swarmsim/addr';
 import type { Indexed } from './issues.js';
 import { DEFAULT_ADDRESS_POOLS, type ParsedConfig } from './parsed-config.js';
 import type { NodeInput } from './schema/node.js';

@@ -1,8 +1,4 @@
-/** True for a dotted-quad IPv4 address (`10.0.0.2`). */
-export function isIpv4(ip: string): boolean {
-  const parts = ip.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
-}
+import { isIpv4 } from '@swarmsim/addr';
 
 /** True for a textual IPv6 address; only the shape is checked (hex groups, at most one `::`). */
 export function isIpv6(ip: string): boolean {
@@ -11,7 +7,10 @@ export function isIpv6(ip: string): boolean {
   return groups.length >= 3 && groups.length <= 8 && groups.every((g) => g.length <= 4);
 }
 
-/** `4.3.2.10` (the labels before `in-addr.arpa`) → `10.2.3.4`, or undefined when not an IPv4 address. */
+/**
+ * `4.3.2.10` (the labels before `in-addr.arpa`) → `10.2.3.4`, or undefined when the reversed labels are not an
+ * IPv4 address in @swarmsim/addr's grammar (so `4.3.2.010` is refused, as Go's net.ParseIP refuses `010.2.3.4`).
+ */
 export function ipv4FromReverse(labels: string): string | undefined {
   const ip = labels.split('.').reverse().join('.');
   return isIpv4(ip) ? ip : undefined;

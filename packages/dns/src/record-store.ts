@@ -1,4 +1,5 @@
-import { isIpv4, isIpv6 } from './address.js';
+import { isIpv4 } from '@swarmsim/addr';
+import { isIpv6 } from './address.js';
 import { dnsError } from './errors.js';
 import { NameIndex } from './name-index.js';
 import { forwardRecords, type EndpointRecord, type NetworkInfo } from './records.js';

@@ -1,4 +1,5 @@
-import type { Bridge, Ipam, IpamPool, Namespace } from '@swarmsim/netmodel';
+import type { Ipam, IpamPool } from '@swarmsim/addr';
+import type { Bridge, Namespace } from '@swarmsim/netmodel';
 import { macFromIpv4 } from '@swarmsim/packet';
 import { applyRules, bridgeRules, internalRules, publishRules, removeRules } from './docker-firewall.js';
 import { DriverError } from './errors.js';

@@ -1,5 +1,5 @@
-import type { Fabric, Ipam, Namespace, Wire } from '@swarmsim/netmodel';
-import { Ipam as IpamClass } from '@swarmsim/netmodel';
+import { Ipam } from '@swarmsim/addr';
+import type { Fabric, Namespace, Wire } from '@swarmsim/netmodel';
 import { BridgeDriver, type BridgeNetwork } from './bridge-driver.js';
 import { installDockerChains } from './docker-firewall.js';
 
@@ -30,7 +30,7 @@ export function createDockerHost(
   fabric: Fabric,
   name: string,
   underlay?: UnderlayAttachment,
-  ipam: Ipam = new IpamClass()
+  ipam: Ipam = new Ipam()
 ): DockerHost {
   const ns = fabric.createNamespace(name, { ipForward: true });
   if (underlay !== undefined) {

@@ -1,17 +1,10 @@
+import { parseIpv4 } from '@swarmsim/addr';
 import { lbError } from './errors.js';
 
-const QUAD = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-/** Parses dotted-quad IPv4 into an unsigned 32-bit number (host order), throwing LB_ERR_INVALID_ADDRESS. */
+/** Dotted-quad IPv4 (@swarmsim/addr's grammar) as an unsigned 32-bit number, throwing LB_ERR_INVALID_ADDRESS. */
 export function ipv4ToUint(address: string): number {
-  const m = QUAD.exec(address);
-  if (m === null) throw lbError({ code: 'LB_ERR_INVALID_ADDRESS', address });
-  let n = 0;
-  for (let i = 1; i <= 4; i++) {
-    const octet = Number(m[i]);
-    if (octet > 255) throw lbError({ code: 'LB_ERR_INVALID_ADDRESS', address });
-    n = n * 256 + octet;
-  }
+  const n = parseIpv4(address);
+  if (n === undefined) throw lbError({ code: 'LB_ERR_INVALID_ADDRESS', address });
   return n;
 }
 

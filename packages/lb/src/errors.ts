@@ -1,5 +1,5 @@
 // LB_ERR_INVALID_SERVICE: a service spec names neither a fwmark nor a full (vip, protocol, port), or both
-// LB_ERR_INVALID_ADDRESS: an address is not dotted-quad IPv4
+// LB_ERR_INVALID_ADDRESS: an address is not dotted-quad IPv4 (@swarmsim/addr's grammar: no leading zeros)
 // LB_ERR_INVALID_PORT: a port is not an integer in 0–65535 (0 only for fwmark-style real servers)
 // LB_ERR_INVALID_WEIGHT: a weight is not an integer in 0–2147483647 (the kernel's EINVAL range)
 // LB_ERR_INVALID_THRESHOLD: a connection threshold is negative, or lower > upper (kernel: EINVAL)

@@ -1,7 +1,7 @@
 import { SwarmsimError } from '@swarmsim/interface';
 
 /**
- * Codes of the network stack itself (IPAM, TCP and netfilter have their own errors.ts):
+ * Codes of the network stack itself (TCP and netfilter have their own errors.ts; IPAM is in @swarmsim/addr):
  * - NETMODEL_ERR_NAMESPACE_EXISTS: a namespace with that name already exists in the fabric
  * - NETMODEL_ERR_NO_SUCH_NAMESPACE: no namespace with that name
  * - NETMODEL_ERR_INTERFACE_EXISTS: an interface with that name already exists in the namespace

@@ -2,7 +2,8 @@
  * @packageDocumentation
  * One host's network stack as pure objects driven by a Clock: namespaces with loopback, veth, bridge and
  * Ethernet interfaces; a learning bridge; longest-prefix routing; ARP; netfilter tables with conntrack and
- * NAT; Docker's IPAM; and UDP, ICMP and TCP sockets — real Ethernet/IPv4 bytes all the way.
+ * NAT; and UDP, ICMP and TCP sockets — real Ethernet/IPv4 bytes all the way. Addresses are read with
+ * `@swarmsim/addr`, which also holds Docker's IPAM.
  *
  * @example
  * ```ts
@@ -51,6 +52,5 @@ export { PingLayer, type PingOptions, type PingReply, type PingError, type PingR
 export { ifconfig, humanBytes } from './views/ifconfig.js';
 export { ipAddr, ipLink, ipNeigh, ipRoute } from './views/ip.js';
 export { bridgeFdb } from './views/bridge-fdb.js';
-export * from './ipam/index.js';
 export * from './netfilter/index.js';
 export * from './tcp/index.js';

@@ -1,9 +1,10 @@
+import { AddrError, IpamError } from '@swarmsim/addr';
 import { AppError } from '@swarmsim/apps';
 import { DnsError } from '@swarmsim/dns';
 import { DriverError } from '@swarmsim/drivers';
 import { GossipError } from '@swarmsim/gossip';
 import { SwarmsimError, TransportError } from '@swarmsim/interface';
-import { IpamError, NetfilterError, NetmodelError, TcpError } from '@swarmsim/netmodel';
+import { NetfilterError, NetmodelError, TcpError } from '@swarmsim/netmodel';
 import { SwarmError } from '@swarmsim/swarm';
 import { ContainerError } from './containers/errors.js';
 import { NodeError, RemoteError } from './errors.js';
@@ -27,6 +28,7 @@ const KNOWN: readonly ErrorClass[] = [
   NodeError,
   DriverError,
   IpamError,
+  AddrError,
   NetmodelError,
   NetfilterError,
   TcpError,

@@ -1,7 +1,8 @@
 import { createDockerHost, type DockerHost } from '@swarmsim/drivers';
 import { gossip, type Gossip, type GossipConfig } from '@swarmsim/gossip';
 import { seededRandom, silentLogger, type Clock, type Logger, type Random, type Transport } from '@swarmsim/interface';
-import { EtherInterface, type Fabric, type PredefinedPool, type Wire } from '@swarmsim/netmodel';
+import type { PredefinedPool } from '@swarmsim/addr';
+import { EtherInterface, type Fabric, type Wire } from '@swarmsim/netmodel';
 import { Manager } from '@swarmsim/swarm';
 import { ChannelMux } from './channel-mux.js';
 import { ContainerEngine, HostPortProxy, outsideAddressFor, outsideNamespace } from './containers/index.js';

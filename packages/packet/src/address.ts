@@ -1,3 +1,4 @@
+import { formatIpv4, isIpv4, parseIpv4 } from '@swarmsim/addr';
 import { PacketError, truncated } from './errors.js';
 import type { Ipv4Address, MacAddress } from './types.js';
 
@@ -35,32 +36,6 @@ function parseMacInto(mac: string, out: Uint8Array, offset: number): boolean {
   return true;
 }
 
-/** Parses a dotted quad into an unsigned 32-bit number, or -1 when malformed (leading zeros included). */
-function parseIpv4(ip: string): number {
-  if (typeof ip !== 'string' || ip.length < 7 || ip.length > 15) return -1;
-  let value = 0;
-  let octet = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i <= ip.length; i++) {
-    const c = i < ip.length ? ip.charCodeAt(i) : 0x2e;
-    if (c === 0x2e /* . */) {
-      // Go's net.ParseIP (and so Docker) rejects leading zeros, which some parsers read as octal.
-      if (digits === 0 || octet > 255 || (digits > 1 && ip.charCodeAt(i - digits) === 0x30)) return -1;
-      value = value * 256 + octet;
-      octet = 0;
-      digits = 0;
-      dots++;
-    } else if (c >= 0x30 && c <= 0x39 && digits < 3) {
-      octet = octet * 10 + (c - 0x30);
-      digits++;
-    } else {
-      return -1;
-    }
-  }
-  return dots === 4 ? value : -1;
-}
-
 function badAddress(kind: string, value: unknown): PacketError {
   return new PacketError({ code: 'PACKET_ERR_BAD_ADDRESS', layer: 'address' }, `not a ${kind}: ${String(value)}`);
 }
@@ -70,9 +45,9 @@ export function isValidMac(s: string): boolean {
   return parseMacInto(s, MAC_SCRATCH, 0);
 }
 
-/** True when `s` is a dotted-quad IPv4 address without leading zeros. */
+/** True when `s` is a dotted-quad IPv4 address in @swarmsim/addr's grammar (no leading zeros). */
 export function isValidIpv4(s: string): boolean {
-  return parseIpv4(s) >= 0;
+  return isIpv4(s);
 }
 
 /** Writes a MAC into `out` at `offset`; throws PACKET_ERR_BAD_ADDRESS when malformed. */
@@ -108,7 +83,7 @@ export function bytesToMac(bytes: Uint8Array, offset = 0): MacAddress {
 /** The address as an unsigned 32-bit number; throws PACKET_ERR_BAD_ADDRESS when malformed. */
 export function ipv4ToUint32(ip: Ipv4Address): number {
   const n = parseIpv4(ip);
-  if (n < 0) throw badAddress('IPv4 address', ip);
+  if (n === undefined) throw badAddress('IPv4 address', ip);
   return n;
 }
 
@@ -117,7 +92,7 @@ export function uint32ToIpv4(n: number): Ipv4Address {
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
     throw new PacketError({ code: 'PACKET_ERR_OUT_OF_RANGE', layer: 'address' }, `not a uint32: ${n}`);
   }
-  return `${n >>> 24}.${(n >>> 16) & 0xff}.${(n >>> 8) & 0xff}.${n & 0xff}`;
+  return formatIpv4(n);
 }
 
 /** Writes an IPv4 address into `out` at `offset` (network order); throws PACKET_ERR_BAD_ADDRESS when malformed. */

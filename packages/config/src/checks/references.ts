@@ -1,4 +1,4 @@
-import { parseCidr, parseIpv4 } from '../ipv4.js';
+import { parseCidr, parseIpv4 } from '@swarmsim/addr';
 import type { ParsedConfig, ReferenceView } from '../parsed-config.js';
 import type { Problems } from '../problem.js';
 import type { ContainerInput } from '../schema/container.js';

@@ -1,4 +1,4 @@
-import { formatPrefix, parseCidr, parseIpv4, prefixContains, prefixesOverlap, type Ipv4Prefix } from '../ipv4.js';
+import { formatPrefix, parseCidr, parseIpv4, prefixContains, prefixesOverlap, type Ipv4Prefix } from '@swarmsim/addr';
 import { DEFAULT_ADDRESS_POOLS, type ParsedConfig } from '../parsed-config.js';
 import type { PathSegment, Problems } from '../problem.js';
 import type { NetworkInput } from '../schema/network.js';

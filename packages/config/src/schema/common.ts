@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import { formatPrefix, parseCidr, parseIpv4 } from '@swarmsim/addr';
 import { parseDuration } from '../duration.js';
 import type { ConfigErrorCode } from '../errors.js';
-import { formatPrefix, parseCidr, parseIpv4 } from '../ipv4.js';
 import { isPort, type Parsed } from '../ports.js';
 
 // Docker's container/network/node name rule (daemon/names, api/types/container validName).

@@ -1,14 +1,15 @@
-import { isValidIpv4 } from '@swarmsim/packet';
+import { parseCidr, type WrittenPrefix } from '@swarmsim/addr';
 import { NetmodelError } from '../errors.js';
 
-/** Parses an interface address such as `172.17.0.2/16` (host bits allowed, as `ip addr add`). */
-export function parseInterfaceCidr(cidr: string): { address: string; prefixLength: number } {
-  const slash = cidr.indexOf('/');
-  const address = slash < 0 ? cidr : cidr.slice(0, slash);
-  const prefixText = slash < 0 ? '32' : cidr.slice(slash + 1);
-  const prefixLength = Number(prefixText);
-  if (!isValidIpv4(address) || !/^\d{1,2}$/.test(prefixText) || prefixLength > 32) {
+/**
+ * Parses an interface address such as `172.17.0.2/16` (host bits allowed, as `ip addr add`); a bare address
+ * means /32. The grammar is @swarmsim/addr's; NETMODEL_ERR_BAD_ADDRESS otherwise.
+ */
+export function parseInterfaceCidr(cidr: string): { address: string; prefix: WrittenPrefix } {
+  const slash = typeof cidr === 'string' ? cidr.indexOf('/') : -1;
+  const prefix = parseCidr(slash < 0 ? `${cidr}/32` : cidr);
+  if (prefix === undefined) {
     throw new NetmodelError({ code: 'NETMODEL_ERR_BAD_ADDRESS', address: cidr }, `invalid address ${cidr}`);
   }
-  return { address, prefixLength };
+  return { address: slash < 0 ? cidr : cidr.slice(0, slash), prefix };
 }

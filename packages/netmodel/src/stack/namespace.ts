@@ -1,3 +1,4 @@
+import { formatIpv4 } from '@swarmsim/addr';
 import type { Logger } from '@swarmsim/interface';
 import {
   decodeArp,
@@ -20,8 +21,8 @@ import { TcpLayer, type TcpOptions } from '../tcp/index.js';
 import { parseInterfaceCidr } from './cidr.js';
 import { Ipv4Layer } from './ipv4-layer.js';
 import { NeighborTable, type NeighborOptions } from './neighbor-table.js';
-import { prefixMask, RouteTable } from './route-table.js';
-import { ipv4ToUint32, uint32ToIpv4 } from '@swarmsim/packet';
+import { RouteTable } from './route-table.js';
+import { ipv4ToUint32 } from '@swarmsim/packet';
 import { UdpLayer } from '../socket/udp-layer.js';
 import { PingLayer } from '../socket/ping.js';
 
@@ -175,15 +176,14 @@ export class Namespace {
   /** `ip addr add CIDR dev NAME`: assigns the address and adds the connected route. */
   addAddress(name: string, cidr: string): void {
     const dev = this.interface(name);
-    const { address, prefixLength } = parseInterfaceCidr(cidr);
-    const mask = prefixMask(prefixLength);
-    const network = (ipv4ToUint32(address) & mask) >>> 0;
-    const broadcast = prefixLength < 31 ? uint32ToIpv4((network | ~mask) >>> 0) : undefined;
+    const { address, prefix } = parseInterfaceCidr(cidr);
+    const { prefixLength } = prefix;
+    const broadcast = prefixLength < 31 ? formatIpv4(prefix.end) : undefined;
     dev.addresses.push({ address, prefixLength, broadcast });
     this.localCache.clear();
     if (dev.kind === 'loopback') return;
     this.routes.add({
-      network: uint32ToIpv4(network),
+      network: formatIpv4(prefix.start),
       prefixLength,
       dev: name,
       src: address,

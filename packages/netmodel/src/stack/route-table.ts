@@ -1,3 +1,4 @@
+import { prefixMask } from '@swarmsim/addr';
 import { ipv4ToUint32, uint32ToIpv4 } from '@swarmsim/packet';
 import { NetmodelError } from '../errors.js';
 
@@ -22,11 +23,6 @@ interface CompiledRoute {
   route: Route;
   net: number;
   mask: number;
-}
-
-/** Netmask of a prefix length as an unsigned 32-bit number. */
-export function prefixMask(prefixLength: number): number {
-  return prefixLength === 0 ? 0 : (0xffffffff << (32 - prefixLength)) >>> 0;
 }
 
 /** The main routing table of a namespace: longest-prefix match, then lowest metric. */

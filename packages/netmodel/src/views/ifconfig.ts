@@ -1,6 +1,6 @@
+import { prefixToNetmask } from '@swarmsim/addr';
 import type { NetInterface } from '../link/net-interface.js';
 import type { Namespace } from '../stack/namespace.js';
-import { prefixToNetmask } from '../ipam/index.js';
 import { ifconfigFlags } from './link-flags.js';
 
 /** `ifconfig` (net-tools 2.10) for every interface that is up, or for one named interface. */

@@ -22,6 +22,11 @@ describe('iptables command errors are coded and name the offending token', () =>
     ['-A INPUT -p tcp --dport 70000 -j ACCEPT', '70000'],
     ['-A INPUT -s 10.0.0.300 -j ACCEPT', '10.0.0.300'],
     ['-A INPUT -s 10.0.0.0/33 -j ACCEPT', '10.0.0.0/33'],
+    // @swarmsim/addr's grammar: no leading zeros in an octet or in the prefix length, no whitespace.
+    ['-A INPUT -s 010.0.0.1 -j ACCEPT', '010.0.0.1'],
+    ['-A INPUT -d 10.0.0.0/08 -j ACCEPT', '10.0.0.0/08'],
+    ['-A INPUT -s 10.0.0.0/255.0.0.01 -j ACCEPT', '10.0.0.0/255.0.0.01'],
+    ['-t nat -A PREROUTING -p tcp -j DNAT --to-destination 172.17.0.02:80', '172.17.0.02:80'],
     ['-A INPUT -p bogus -j ACCEPT', 'bogus'],
     ['-A INPUT -m tcp --dport 80 -j ACCEPT', 'tcp'],
     ['-A INPUT -p tcp -s', '-s'],

@@ -1,3 +1,4 @@
+import { formatIpv4, ipv4ToUint32, prefixOf } from '@swarmsim/addr';
 import type { Fabric, Namespace, Wire } from '@swarmsim/netmodel';
 
 /** Name of the namespace standing for the machine that runs the simulation, next to `node`'s eth0. */
@@ -23,7 +24,7 @@ export function outsideNamespace(fabric: Fabric, wire: Wire, address: string, no
   return ns;
 }
 
-/** `<a.b.c>.1` of a node's underlay address. */
+/** `<a.b.c>.1` of a node's underlay address (the first host of its /24). */
 export function outsideAddressFor(underlayIp: string): string {
-  return `${underlayIp.split('.').slice(0, 3).join('.')}.1`;
+  return formatIpv4(prefixOf(ipv4ToUint32(underlayIp), 24).start + 1);
 }

@@ -1,4 +1,4 @@
-import { Ipam, parseCidr } from '@swarmsim/netmodel';
+import { cidrToPrefix, Ipam } from '@swarmsim/addr';
 import { SwarmError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { isTerminal } from '../task-state.js';
@@ -154,7 +154,7 @@ export class Allocator {
   private address(networkId: string): string {
     const net = this.store.must('network', networkId);
     const ip = this.ipam.requestAddress(net.poolId);
-    return `${ip}/${parseCidr(net.subnet).prefixLength}`;
+    return `${ip}/${cidrToPrefix(net.subnet).prefixLength}`;
   }
 
   private releaseAddress(networkId: string, addr: string): void {

@@ -1,6 +1,5 @@
 import { Emitter, seededRandom, silentLogger, type Clock, type Logger, type Random } from '@swarmsim/interface';
-import type { PredefinedPool } from '@swarmsim/netmodel';
-import { Ipam } from '@swarmsim/netmodel';
+import { Ipam, type PredefinedPool } from '@swarmsim/addr';
 import { Allocator, type NetworkRequest } from '../allocator/allocator.js';
 import { Dispatcher, type DispatcherEvents, type TaskReport } from '../dispatcher/dispatcher.js';
 import { DISPATCHER_PRESETS, type DispatcherConfig } from '../dispatcher/presets.js';

@@ -1,5 +1,5 @@
 import { uint32ToIpv4 } from '@swarmsim/packet';
-import { parseIpv4 } from '../addr.js';
+import { ruleAddress } from '../addr.js';
 import { badRule } from '../errors.js';
 
 /** Where NAT may map to (nf_nat_range2): an address range and/or a port range, both inclusive. */
@@ -36,8 +36,8 @@ export function parseNatRange(text: string): NatRange {
     return ports;
   }
   const dash = ipPart.indexOf('-');
-  const minIp = parseIpv4(dash < 0 ? ipPart : ipPart.slice(0, dash), text);
-  const maxIp = dash < 0 ? minIp : parseIpv4(ipPart.slice(dash + 1), text);
+  const minIp = ruleAddress(dash < 0 ? ipPart : ipPart.slice(0, dash), text);
+  const maxIp = dash < 0 ? minIp : ruleAddress(ipPart.slice(dash + 1), text);
   if (maxIp < minIp) throw badRule(text, `Bad IP range "${ipPart}"`);
   return { minIp, maxIp, ...ports };
 }

@@ -1,4 +1,4 @@
-import { parseCidr } from '../addr.js';
+import { ruleCidr } from '../addr.js';
 import { badRule, NetfilterError } from '../errors.js';
 import type { MatchModule, TargetModule } from './modules.js';
 import { STANDARD_TARGETS, type ModuleRegistry } from './registry.js';
@@ -131,7 +131,7 @@ class RuleParser {
       this.protocol = { value: parseProtocol(value), invert };
     } else if (opt === 'source' || opt === 'destination') {
       dup(opt === 'source' ? this.source : this.destination);
-      this[opt] = { cidr: parseCidr(value), invert };
+      this[opt] = { cidr: ruleCidr(value), invert };
     } else {
       dup(opt === 'in-interface' ? this.inIf : this.outIf);
       const spec = { name: parseInterface(value), invert };

@@ -1,4 +1,4 @@
-import type { Ipv4Range } from './ipv4-math.js';
+import type { Ipv4Range } from '../prefix.js';
 
 /**
  * Sorted, disjoint address ranges with O(log n) overlap lookup. With `coalesce`, touching ranges are

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Ipam, IpamError, broadcastAddress, parseCidr, type IpamPool } from '../../src/ipam/index.js';
+import { Ipam, IpamError, broadcastAddress, cidrToPrefix, networkAddress, type IpamPool } from '../src/index.js';
 
 type Command = { kind: 'dynamic' } | { kind: 'static'; offset: number } | { kind: 'release'; pick: number };
 
@@ -48,8 +48,8 @@ class Harness {
     private readonly ipam: Ipam,
     readonly pool: IpamPool
   ) {
-    this.forbidden = new Set([parseCidr(pool.subnet).network, broadcastAddress(pool.subnet), pool.gateway]);
-    this.size = 2 ** (32 - parseCidr(pool.subnet).prefixLength);
+    this.forbidden = new Set([networkAddress(pool.subnet), broadcastAddress(pool.subnet), pool.gateway]);
+    this.size = 2 ** (32 - cidrToPrefix(pool.subnet).prefixLength);
   }
 
   run(cmd: Command): void {

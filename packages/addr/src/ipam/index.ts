@@ -14,15 +14,6 @@
  */
 export { Ipam, type IpamInit } from './ipam.js';
 export { GLOBAL_DEFAULT_POOLS, LOCAL_DEFAULT_POOLS } from './default-pools.js';
-export {
-  broadcastAddress,
-  canonicalCidr,
-  cidrContains,
-  cidrsOverlap,
-  parseCidr,
-  prefixToNetmask,
-  type ParsedCidr
-} from './cidr.js';
 export { IpamError, type IpamErrorCode, type IpamErrorType, type InvalidCidrReason } from './errors.js';
 export type {
   IpamAddressRequest,

@@ -1,5 +1,5 @@
 import { AddressBitmap } from './address-bitmap.js';
-import type { Ipv4Prefix, Ipv4Range } from './ipv4-math.js';
+import type { Ipv4Prefix, Ipv4Range } from '../prefix.js';
 
 /** Result of reserving one specific address. */
 export type ReserveResult = 'ok' | 'in-use' | 'network' | 'broadcast';

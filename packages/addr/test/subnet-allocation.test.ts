@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Ipam, LOCAL_DEFAULT_POOLS, cidrsOverlap } from '../../src/ipam/index.js';
+import { Ipam, LOCAL_DEFAULT_POOLS, cidrsOverlap } from '../src/index.js';
 import { expectIpamError } from './helpers.js';
 
 /** Requests `n` predefined local pools and returns their subnets in order. */

@@ -1,6 +1,6 @@
 import { parseNetworkPrefix } from './cidr.js';
 import { IpamError } from './errors.js';
-import { alignUp, blockSize, rangesOverlap, type Ipv4Prefix, type Ipv4Range } from './ipv4-math.js';
+import { alignUp, blockSize, prefixesOverlap, type Ipv4Prefix, type Ipv4Range } from '../prefix.js';
 import { RangeSet } from './range-set.js';
 import type { IpamScope, PredefinedPool } from './types.js';
 
@@ -83,7 +83,7 @@ export class AddressSpace {
   private blockerEnd(candidate: Ipv4Range, exclude: readonly Ipv4Range[]): number | undefined {
     let end = this.covered.firstOverlap(candidate.start, candidate.end)?.end;
     for (const reserved of exclude) {
-      if (rangesOverlap(reserved, candidate)) end = Math.max(end ?? reserved.end, reserved.end);
+      if (prefixesOverlap(reserved, candidate)) end = Math.max(end ?? reserved.end, reserved.end);
     }
     return end;
   }
@@ -102,7 +102,7 @@ function splitPools(pools: readonly PredefinedPool[]): SplitPool[] {
   const kept: SplitPool[] = [];
   for (const pool of parsed) {
     const last = kept[kept.length - 1];
-    if (last === undefined || !rangesOverlap(last.base, pool.base)) kept.push(pool);
+    if (last === undefined || !prefixesOverlap(last.base, pool.base)) kept.push(pool);
   }
   return kept;
 }

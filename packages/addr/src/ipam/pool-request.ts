@@ -1,6 +1,6 @@
-import { parseIpv4, parseNetworkPrefix, parseWrittenPrefix } from './cidr.js';
+import { formatPrefix, prefixContains, type Ipv4Prefix, type Ipv4Range } from '../prefix.js';
+import { ipamAddress, parseNetworkPrefix, parseWrittenPrefix } from './cidr.js';
 import { IpamError } from './errors.js';
-import { formatPrefix, rangeContains, type Ipv4Prefix, type Ipv4Range } from './ipv4-math.js';
 import type { IpamPoolRequest } from './types.js';
 
 /** A {@link IpamPoolRequest} validated and converted to numbers. */
@@ -51,7 +51,7 @@ function resolveIpRange(ipRange: string, subnet: Ipv4Prefix | undefined): Ipv4Pr
   if (range.written !== range.start) {
     throw new IpamError({ code: 'IPAM_ERR_INVALID_IP_RANGE', ipRange, expected: formatPrefix(range) });
   }
-  if (subnet === undefined || !rangeContains(subnet, range)) {
+  if (subnet === undefined || !prefixContains(subnet, range)) {
     throw new IpamError({
       code: 'IPAM_ERR_INVALID_IP_RANGE',
       ipRange,
@@ -63,7 +63,7 @@ function resolveIpRange(ipRange: string, subnet: Ipv4Prefix | undefined): Ipv4Pr
 
 /** `--gateway` must lie inside `--subnet` (it may be outside the ip-range). */
 function resolveGateway(gateway: string, subnet: Ipv4Prefix | undefined): number {
-  const address = parseIpv4(gateway);
+  const address = ipamAddress(gateway);
   if (subnet === undefined || address < subnet.start || address > subnet.end) {
     throw new IpamError({
       code: 'IPAM_ERR_INVALID_GATEWAY',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AddressBitmap } from '../../src/ipam/address-bitmap.js';
-import { RangeSet } from '../../src/ipam/range-set.js';
+import { AddressBitmap } from '../src/ipam/address-bitmap.js';
+import { RangeSet } from '../src/ipam/range-set.js';
 
 describe('AddressBitmap', () => {
   it('tracks set ordinals across chunk boundaries of a /8-sized bitmap', () => {

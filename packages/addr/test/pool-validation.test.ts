@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SwarmsimError } from '@swarmsim/interface';
-import { Ipam } from '../../src/ipam/index.js';
+import { Ipam } from '../src/index.js';
 import { expectIpamError } from './helpers.js';
 
 describe('pool request validation', () => {
@@ -93,4 +93,29 @@ describe('pool request validation', () => {
     expect(again.id).toBe(pool.id);
     expect(ipam.requestAddress(again.id)).toBe('10.4.0.2');
   });
+});
+
+describe('IPAM refusals of malformed text (the package grammar, IPAM codes)', () => {
+  it.each(['010.0.0.0/8', '10.0.0.0/08', '1.2.3.4/033', '1.2.3.4/33', '1.2.3/24', ' 10.0.0.0/8', '10.0.0.0/8\n'])(
+    'requestPool refuses subnet %j with IPAM_ERR_INVALID_CIDR (syntax)',
+    (subnet) => {
+      const err = expectIpamError(() => new Ipam().requestPool({ scope: 'local', subnet }), 'IPAM_ERR_INVALID_CIDR');
+      expect(err).toEqual({ code: 'IPAM_ERR_INVALID_CIDR', cidr: subnet, reason: 'syntax' });
+    }
+  );
+
+  it.each(['010.0.0.1', '1.2.3', '1.2.3.4.5', '256.0.0.1', ' 1.2.3.4'])(
+    'refuses address %j with IPAM_ERR_INVALID_ADDRESS (gateway and --ip)',
+    (ip) => {
+      const ipam = new Ipam();
+      const gateway = { scope: 'local', subnet: '10.2.0.0/24', gateway: ip } as const;
+      expect(expectIpamError(() => ipam.requestPool(gateway), 'IPAM_ERR_INVALID_ADDRESS')).toEqual({
+        code: 'IPAM_ERR_INVALID_ADDRESS',
+        ip
+      });
+      const pool = ipam.requestPool({ scope: 'local' });
+      expectIpamError(() => ipam.requestAddress(pool.id, { ip }), 'IPAM_ERR_INVALID_ADDRESS');
+      expect(ipam.inUse(pool.id)).toEqual(['172.17.0.1']);
+    }
+  );
 });

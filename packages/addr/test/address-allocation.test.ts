@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Ipam, broadcastAddress, parseCidr } from '../../src/ipam/index.js';
+import { Ipam, broadcastAddress, networkAddress } from '../src/index.js';
 import { expectIpamError } from './helpers.js';
 
 describe('local (bridge) address allocation: lowest free', () => {
@@ -104,7 +104,7 @@ describe('local (bridge) address allocation: lowest free', () => {
     const ipam = new Ipam();
     const pool = ipam.requestPool({ scope: 'local', subnet: '10.6.0.0/29' });
     expect(ipam.releaseAddress(pool.id, '10.6.0.5')).toBe(false);
-    expect(ipam.releaseAddress(pool.id, parseCidr(pool.subnet).network)).toBe(false);
+    expect(ipam.releaseAddress(pool.id, networkAddress(pool.subnet))).toBe(false);
     expect(ipam.releaseAddress(pool.id, broadcastAddress(pool.subnet))).toBe(false);
     expect(ipam.isAllocated(pool.id, '10.6.0.0')).toBe(true);
     expectIpamError(() => ipam.releaseAddress(pool.id, '10.6.0.8'), 'IPAM_ERR_ADDRESS_OUT_OF_RANGE');

@@ -1,9 +1,10 @@
+import { formatIpv4 } from '../ipv4.js';
+import { formatPrefix, type Ipv4Prefix } from '../prefix.js';
 import { AddressPool } from './address-pool.js';
 import { AddressSpace } from './address-space.js';
-import { parseIpv4 } from './cidr.js';
+import { ipamAddress } from './cidr.js';
 import { GLOBAL_DEFAULT_POOLS, LOCAL_DEFAULT_POOLS } from './default-pools.js';
 import { IpamError } from './errors.js';
-import { formatIpv4, formatPrefix, type Ipv4Prefix } from './ipv4-math.js';
 import { resolvePoolRequest, type ResolvedRequest } from './pool-request.js';
 import type {
   IpamAddressRequest,
@@ -97,7 +98,7 @@ export class Ipam {
     const state = this.state(poolId);
     if (request.ip !== undefined) {
       reserveStatic(state, request.ip);
-      return formatIpv4(parseIpv4(request.ip));
+      return formatIpv4(ipamAddress(request.ip));
     }
     const address = state.addresses.allocate();
     if (address === undefined) throw noAvailableIps(state.info);
@@ -169,7 +170,7 @@ function noAvailableIps(pool: { id: string; subnet: string; ipRange?: string }):
 
 /** Numeric value of `ip`, which must lie in the pool's subnet. */
 function inSubnet(state: PoolState, ip: string): number {
-  const address = parseIpv4(ip);
+  const address = ipamAddress(ip);
   const { start, end } = state.addresses.subnet;
   if (address < start || address > end) {
     const { id: poolId, subnet } = state.info;
