@@ -1,31 +1,27 @@
-import { AppError } from './errors.js';
+import { parseImageReference } from '@swarmsim/config';
 import type { App } from './app.js';
+import { AppError } from './errors.js';
+import { idle } from './idle.js';
 import { sleep } from './sleep.js';
 import { whoami } from './whoami.js';
 
-// Short names as users type them; a registry prefix, tag or digest is ignored.
+// Repositories as Docker normalises them (`alpine` is docker.io/library/alpine); a tag or digest is ignored.
 const APPS: Readonly<Record<string, App>> = {
-  whoami,
-  'traefik/whoami': whoami,
-  'containous/whoami': whoami,
-  sleep,
-  alpine: sleep,
-  busybox: sleep
+  'docker.io/library/whoami': whoami,
+  'docker.io/traefik/whoami': whoami,
+  'docker.io/containous/whoami': whoami,
+  'docker.io/library/sleep': sleep,
+  'docker.io/library/alpine': sleep,
+  'docker.io/library/busybox': sleep
 };
 
-/** The app behind an image reference such as `traefik/whoami:v1.10` or `docker.io/library/alpine`. */
+/**
+ * The app behind an image reference such as `traefik/whoami:v1.10` or `docker.io/library/alpine`; any other
+ * image (`nginx`, `redis:7`, `ghcr.io/acme/api`) runs as {@link idle}, as Docker would pull and run it. A
+ * reference Docker could not pull throws APPS_ERR_INVALID_REFERENCE.
+ */
 export function findApp(image: string): App {
-  const name = image
-    .replace(/@.*$/, '')
-    .replace(/:[^/]*$/, '')
-    .replace(/^docker\.io\//, '')
-    .replace(/^library\//, '');
-  const app = APPS[name];
-  if (app === undefined) {
-    throw new AppError(
-      { code: 'APPS_ERR_UNKNOWN_IMAGE', image },
-      `Unable to find image '${image}': no simulated app for it (known: whoami, sleep)`
-    );
-  }
-  return app;
+  const ref = parseImageReference(image);
+  if (!ref.ok) throw new AppError({ code: 'APPS_ERR_INVALID_REFERENCE', image }, ref.detail);
+  return APPS[`${ref.value.domain}/${ref.value.path}`] ?? idle;
 }

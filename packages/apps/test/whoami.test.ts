@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDockerHost } from '@swarmsim/drivers';
 import { Fabric, type Namespace, type TcpSocket } from '@swarmsim/netmodel';
 import { ManualClock } from '@swarmsim/clock';
-import { AppError, findApp, whoami } from '../src/index.js';
+import { findApp, idle, whoami } from '../src/index.js';
 
 function setup() {
   const clock = new ManualClock();
@@ -87,10 +87,34 @@ describe('whoami', () => {
 });
 
 describe('findApp', () => {
-  it('maps image references to apps and refuses unknown images with a code', () => {
+  it('maps image references to apps, and any other image to the idle app', () => {
     expect(findApp('traefik/whoami:v1.10')).toBe(whoami);
     expect(findApp('docker.io/library/alpine:3.20').image).toBe('sleep');
-    expect(() => findApp('nginx')).toThrow(AppError);
+    for (const image of ['nginx', 'redis:7', 'ghcr.io/acme/api@sha256:' + 'a'.repeat(64)]) {
+      expect(findApp(image)).toBe(idle);
+    }
+    expect(findApp('index.docker.io/traefik/whoami@sha256:' + 'b'.repeat(64))).toBe(whoami);
+  });
+
+  it('refuses a reference Docker could not pull, with a code', () => {
+    for (const image of ['', 'Bad Image!', 'Whoami'])
+      expect(() => findApp(image)).toThrow(
+        expect.objectContaining({
+          code: 'APPS_ERR_INVALID_REFERENCE',
+          type: { code: 'APPS_ERR_INVALID_REFERENCE', image }
+        })
+      );
+  });
+
+  it('starts the idle app: it listens on nothing and stops when told', () => {
+    const { clock, web, client, webIp, clientIp } = setup();
+    const proc = idle.start({ ns: web, hostname: 'i', env: {} });
+    const socket = client.tcp.connect(clientIp, webIp, 80);
+    const errors: string[] = [];
+    socket.on('error', (e) => errors.push(e.code));
+    clock.tick(100);
+    expect(errors).toEqual(['TCP_ERR_CONNECTION_REFUSED']);
+    expect(() => proc.stop()).not.toThrow();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ManagerCall, ManagerResult } from '@swarmsim/node';
+import { compareNatural } from './natural-order.js';
 import type {
   NetworkRequest,
   NetworkView,
@@ -76,9 +77,10 @@ export class ClusterNetworks {
 export class ClusterSwarmNodes {
   constructor(private readonly call: ManagerCaller) {}
 
-  /** `docker node ls`, Docker-shaped. */
-  list(): Promise<NodeView[]> {
-    return this.call({ op: 'nodes' });
+  /** `docker node ls`, Docker-shaped, in the CLI's order: by hostname, naturally (`node-2` before `node-10`). */
+  async list(): Promise<NodeView[]> {
+    const nodes = await this.call({ op: 'nodes' });
+    return nodes.sort((a, b) => compareNatural(a.Description.Hostname, b.Description.Hostname));
   }
 
   /** `docker node update --availability active|pause|drain <hostname|id>`. */

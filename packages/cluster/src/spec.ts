@@ -1,5 +1,6 @@
 import {
   defaultClusterSpec,
+  formatConstraint,
   type ClusterSpec,
   type ContainerSpec,
   type NetworkSpec as ConfigNetworkSpec,
@@ -63,7 +64,7 @@ export function toServiceSpec(s: ConfigServiceSpec): ServiceSpec {
       protocol: p.protocol,
       publishMode: p.mode
     })),
-    constraints: s.constraints.map((c) => `${c.key}${c.operator}${c.value}`),
+    constraints: s.constraints.map(formatConstraint),
     restartPolicy: {
       condition: s.restartPolicy.condition,
       delayMs: s.restartPolicy.delayMs,

@@ -7,19 +7,24 @@
 //   outside the subnet it must belong to
 // CONFIG_ERR_INVALID_POOL_SIZE: a default address pool size is below the base's prefix length or above 29
 // CONFIG_ERR_OVERLAPPING_SUBNET: two subnets of the same address space overlap (also with ingress or docker0)
-// CONFIG_ERR_INVALID_NAME: a node, network, service or container name breaks Docker's [a-zA-Z0-9][a-zA-Z0-9_.-]*
+// CONFIG_ERR_INVALID_NAME: a node, network or container name breaks Docker's [a-zA-Z0-9][a-zA-Z0-9_.-]*, or a
+//   service name is not a DNS label (swarmkit: "name must be valid as a DNS name component", at most 63 characters)
 // CONFIG_ERR_DUPLICATE_NAME: two nodes, networks, services or containers share a name, or a network reuses a
 //   predefined name (bridge, host, none, ingress, docker_gwbridge)
 // CONFIG_ERR_DUPLICATE_ADDRESS: two nodes share an underlay IP or a host address
 // CONFIG_ERR_INVALID_PORT: a port is not an integer in 1..65535, or a short port form does not parse
 // CONFIG_ERR_INVALID_DURATION: a duration is neither a non-negative number of ms nor a Go duration ("5s")
-// CONFIG_ERR_INVALID_CONSTRAINT: a placement constraint is not `<node.key> ==|!= <value>`
+// CONFIG_ERR_INVALID_IMAGE: an image is not a reference Docker could pull (distribution/reference: "invalid
+//   reference format", upper-case repository names, a bad tag or digest)
+// CONFIG_ERR_INVALID_CONSTRAINT: a placement constraint breaks swarmkit's grammar `<key> ==|!= <value>`
 // CONFIG_ERR_UNKNOWN_REFERENCE: a service or container names a network, node or container that is not declared,
 //   or a network kind it cannot use (a bridge network for a service, a non-attachable overlay for a container)
 // CONFIG_ERR_PORT_CONFLICT: two services publish the same ingress port, or two containers of a node the same host port
 // CONFIG_ERR_DNSRR_INGRESS: a dnsrr service publishes a port in ingress mode
 // CONFIG_ERR_NO_MANAGER: no node has role manager
 // CONFIG_ERR_INVALID_LEADER: the leader flag is set on a worker, or on more than one node
+// CONFIG_ERR_UNSUPPORTED: the config asks for what the simulator does not build yet (a standalone container on an
+//   overlay network: the overlay data plane)
 import { SwarmsimError } from '@swarmsim/interface';
 
 /** Codes of a single {@link ConfigError}. */
@@ -35,12 +40,14 @@ export type ConfigErrorCode =
   | 'CONFIG_ERR_DUPLICATE_ADDRESS'
   | 'CONFIG_ERR_INVALID_PORT'
   | 'CONFIG_ERR_INVALID_DURATION'
+  | 'CONFIG_ERR_INVALID_IMAGE'
   | 'CONFIG_ERR_INVALID_CONSTRAINT'
   | 'CONFIG_ERR_UNKNOWN_REFERENCE'
   | 'CONFIG_ERR_PORT_CONFLICT'
   | 'CONFIG_ERR_DNSRR_INGRESS'
   | 'CONFIG_ERR_NO_MANAGER'
-  | 'CONFIG_ERR_INVALID_LEADER';
+  | 'CONFIG_ERR_INVALID_LEADER'
+  | 'CONFIG_ERR_UNSUPPORTED';
 
 /** Metadata of a {@link ConfigError}: where in which file, and the key path (`services[0].replicas`). */
 export interface ConfigErrorType {

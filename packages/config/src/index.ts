@@ -2,7 +2,9 @@
  * @packageDocumentation
  * `cluster.config.yaml` → a typed, validated {@link ClusterSpec} with every default applied. Pure: it parses a
  * YAML string; reading the file is the caller's job. Every problem is a {@link ConfigError} with a code and
- * `file:line:col`, and all of them are thrown together in one {@link ConfigErrors}.
+ * `file:line:col`, and all of them are thrown together in one {@link ConfigErrors}. The rules Swarm applies to
+ * what a config declares (the placement-constraint grammar and matcher, service names, port ranges) live here
+ * too, so `@swarmsim/swarm` validates API calls with the very code that validates a config file.
  *
  * @example
  * ```ts
@@ -26,8 +28,11 @@ export {
   type ConfigErrorsType
 } from './errors.js';
 export { parseDuration } from './duration.js';
-export { parseServicePort, parseContainerPublish, type Parsed } from './ports.js';
-export { parseConstraint } from './constraints.js';
+export { parseServicePort, parseContainerPublish, isPort, type Parsed } from './ports.js';
+export { parseConstraint, formatConstraint } from './constraints.js';
+export { nodeMatchesConstraints, type ConstraintTarget } from './constraint-match.js';
+export { parseServiceName } from './service-name.js';
+export { parseImageReference, type ImageReference } from './image-reference.js';
 export {
   GOSSIP_TIMER_NAMES,
   type AddressPoolSpec,

@@ -86,9 +86,12 @@ export interface PortSpec {
 /** Replicated with N replicas, or global (one task per eligible node). */
 export type ServiceMode = { readonly type: 'replicated'; readonly replicas: number } | { readonly type: 'global' };
 
-/** A placement constraint (`--constraint node.labels.zone==a`). */
+/** A placement constraint (`--constraint node.labels.zone==a`), as swarmkit's grammar reads it. */
 export interface ConstraintSpec {
-  /** `node.role`, `node.hostname`, `node.id`, `node.platform.os|arch`, `node.labels.<k>` or `engine.labels.<k>`. */
+  /**
+   * As written: `node.id|hostname|role|ip`, `node.platform.os|arch`, `node.labels.<k>` or `engine.labels.<k>` are
+   * what nodes match (case-insensitively, label names excepted); any other key matches no node.
+   */
   readonly key: string;
   readonly operator: '==' | '!=';
   readonly value: string;

@@ -127,6 +127,22 @@ const cases: { name: string; text: string; code: string; line: number; at: strin
     path: 'nodes[1].name'
   },
   {
+    name: 'service name that is no DNS label',
+    text: `${MANAGER}services:\n  - { name: "bad name!", image: i }\n`,
+    code: 'CONFIG_ERR_INVALID_NAME',
+    line: 5,
+    at: '"bad name!"',
+    path: 'services[0].name'
+  },
+  {
+    name: 'service name with a dot (fine for a container, not a DNS label)',
+    text: `${MANAGER}services:\n  - { name: web.v2, image: i }\n`,
+    code: 'CONFIG_ERR_INVALID_NAME',
+    line: 5,
+    at: 'web.v2',
+    path: 'services[0].name'
+  },
+  {
     name: 'duplicate name',
     text: `${MANAGER}  - name: node-1\n`,
     code: 'CONFIG_ERR_DUPLICATE_NAME',
@@ -175,8 +191,16 @@ const cases: { name: string; text: string; code: string; line: number; at: strin
     path: 'services[0].restartPolicy.delay'
   },
   {
+    name: 'image Docker could not pull',
+    text: `${MANAGER}services:\n  - { name: s, image: "Nginx:latest" }\n`,
+    code: 'CONFIG_ERR_INVALID_IMAGE',
+    line: 5,
+    at: '"Nginx',
+    path: 'services[0].image'
+  },
+  {
     name: 'invalid constraint',
-    text: `${MANAGER}services:\n  - { name: s, image: i, constraints: ["node.colour==red"] }\n`,
+    text: `${MANAGER}services:\n  - { name: s, image: i, constraints: ["node.colour=red"] }\n`,
     code: 'CONFIG_ERR_INVALID_CONSTRAINT',
     line: 5,
     at: '"node.colour',
@@ -213,6 +237,22 @@ const cases: { name: string; text: string; code: string; line: number; at: strin
     line: 6,
     at: 'o]',
     path: 'containers[0].networks[0]'
+  },
+  {
+    name: 'container on an attachable overlay (no overlay data plane yet)',
+    text: `${MANAGER}networks: [{ name: o, attachable: true }]\ncontainers:\n  - { name: c, image: i, node: node-1, networks: [bridge, o] }\n`,
+    code: 'CONFIG_ERR_UNSUPPORTED',
+    line: 6,
+    at: 'o]',
+    path: 'containers[0].networks[1]'
+  },
+  {
+    name: 'service explicitly on ingress',
+    text: `${MANAGER}services:\n  - { name: s, image: i, networks: [ingress] }\n`,
+    code: 'CONFIG_ERR_UNKNOWN_REFERENCE',
+    line: 5,
+    at: 'ingress]',
+    path: 'services[0].networks[0]'
   },
   {
     name: 'container ip without subnet',

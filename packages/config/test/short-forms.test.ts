@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseConstraint, parseContainerPublish, parseDuration, parseServicePort } from '../src/index.js';
+import {
+  formatConstraint,
+  parseConstraint,
+  parseContainerPublish,
+  parseDuration,
+  parseServiceName,
+  parseServicePort
+} from '../src/index.js';
 
 describe('parseServicePort', () => {
   it('reads [published:]target[/protocol]', () => {
@@ -46,7 +53,46 @@ describe('parseConstraint', () => {
     });
   });
 
-  it.each(['node.role=worker', 'node.role==', 'node.labels.==a', 'role==worker'])('refuses %j', (text) => {
+  it('splits on the first operator and trims key and value, as swarmkit does', () => {
+    expect(parseConstraint(' NODE.Labels.Zone!= east ')).toEqual({
+      ok: true,
+      value: { key: 'NODE.Labels.Zone', operator: '!=', value: 'east' }
+    });
+    expect(formatConstraint({ key: 'node.role', operator: '!=', value: 'manager' })).toBe('node.role!=manager');
+  });
+
+  // swarmkit parses any key of the right shape; one the scheduler does not know matches no node.
+  it.each(['role==worker', 'node.labels.==a', 'node.colour==red', 'node.ip==10.0.0.0/8', 'node.labels.x==a*(b)|c'])(
+    'accepts %j',
+    (text) => {
+      expect(parseConstraint(text).ok).toBe(true);
+    }
+  );
+
+  it.each([
+    'node.role=worker', // no operator
+    'node.role==', // empty value
+    'n==x', // a key has at least two characters
+    '1node==x', // and starts with a letter or _
+    'node.role==a=b', // '=' is not a value character
+    'node.role==a,b',
+    'node.role!=a==b' // == is tried first: the key is then `node.role!=a`
+  ])('refuses %j', (text) => {
     expect(parseConstraint(text).ok).toBe(false);
+  });
+});
+
+describe('parseServiceName', () => {
+  it.each(['web', 'a', 'my_web-1', 'A1', 'x'.repeat(63)])('accepts %j', (name) => {
+    expect(parseServiceName(name)).toEqual({ ok: true, value: name });
+  });
+
+  it.each(['', 'bad name!', '-web', 'web-', 'web_', 'web.v2', 'x'.repeat(64)])('refuses %j', (name) => {
+    expect(parseServiceName(name).ok).toBe(false);
+  });
+
+  // swarmkit's regexp, run by a backtracking engine, would not return here within the test timeout.
+  it('refuses a long near-miss without exponential backtracking', () => {
+    expect(parseServiceName(`${'a'.repeat(5000)}!`).ok).toBe(false);
   });
 });

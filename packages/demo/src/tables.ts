@@ -12,6 +12,12 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 const short = (id: string): string => id.slice(0, 12);
+// docker CLI task formatter: the ERROR column is quoted and cut to 30 characters unless --no-trunc.
+const ERROR_COLUMN_WIDTH = 30;
+const quotedErr = (err: string | undefined): string =>
+  err === undefined || err === ''
+    ? ''
+    : `"${err.length > ERROR_COLUMN_WIDTH ? `${err.slice(0, ERROR_COLUMN_WIDTH - 1)}…` : err}"`;
 const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `docker node ls`. */
@@ -55,7 +61,7 @@ export function serviceTable(services: readonly ServiceView[], tasks: readonly T
   return table(['ID', 'NAME', 'MODE', 'REPLICAS', 'IMAGE', 'PORTS'], rows);
 }
 
-/** `docker service ps <svc>` with the task's overlay addresses; `hostOf` maps node ids to hostnames. */
+/** `docker service ps <svc>` (ERROR is `Status.Err`) with the task's overlay addresses; `hostOf` maps ids to hostnames. */
 export function taskTable(
   service: ServiceView,
   tasks: readonly TaskView[],
@@ -77,8 +83,9 @@ export function taskTable(
       hostOf(t.NodeID),
       title(t.DesiredState),
       title(t.Status.State),
+      quotedErr(t.Status.Err),
       addrs.join(', ')
     ];
   });
-  return table(['ID', 'NAME', 'IMAGE', 'NODE', 'DESIRED STATE', 'CURRENT STATE', 'ADDRESSES'], rows);
+  return table(['ID', 'NAME', 'IMAGE', 'NODE', 'DESIRED STATE', 'CURRENT STATE', 'ERROR', 'ADDRESSES'], rows);
 }

@@ -246,7 +246,7 @@ export class InProcessNode {
       fabric: this.fabric,
       host: this.host,
       nodeId: () => this.agent.nodeId ?? '',
-      report: (taskId, state, message) => this.agent.report(taskId, state, message),
+      report: (taskId, state, details) => this.agent.report(taskId, state, details),
       log: this.log.child({ component: 'tasks' })
     });
     const { preset = 'local', gossip: overrides = {} } = this.init;

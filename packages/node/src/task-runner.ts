@@ -2,10 +2,10 @@ import { findApp, type AppProcess } from '@swarmsim/apps';
 import type { BridgeEndpoint, DockerHost } from '@swarmsim/drivers';
 import type { Logger } from '@swarmsim/interface';
 import type { Fabric, Namespace } from '@swarmsim/netmodel';
-import { TASK_STATE_CODE, type Assignment, type AssignmentSet, type TaskState } from '@swarmsim/swarm';
+import { TASK_STATE_CODE, type Assignment, type AssignmentSet, type TaskReport, type TaskState } from '@swarmsim/swarm';
 
-/** Sends a task state report to the manager. */
-export type ReportFn = (taskId: string, state: TaskState, message?: string) => void;
+/** Sends a task state report to the manager (`err` is what `docker service ps` shows under ERROR). */
+export type ReportFn = (taskId: string, state: TaskState, details?: TaskReport) => void;
 
 /** A task this node runs (or prepared). */
 export interface LocalTask {
@@ -100,7 +100,8 @@ export class TaskRunner {
     } catch (err) {
       this.deps.log.warn({ task: taskId, image }, 'task failed to start');
       this.teardown(taskId);
-      this.deps.report(taskId, 'rejected', err instanceof Error ? err.message : String(err));
+      // swarmkit agent/exec controller: the error goes to Status.Err; the message stays the state's own.
+      this.deps.report(taskId, 'rejected', { err: err instanceof Error ? err.message : String(err) });
       return;
     }
     task.state = 'running';

@@ -154,17 +154,29 @@ describe('InProcessNode', () => {
     expect(n1.manager.tasks('web').map((t) => t.Status.State)).toEqual(['shutdown', 'shutdown']);
   });
 
-  it('reports a task of an unknown image as rejected', async () => {
+  it('runs a task of an image no app simulates (Docker would pull it) as an idle container', async () => {
+    const { clock, nodes, settle } = setup(['node-1']);
+    await settle(nodes[0]!.initSwarm());
+    nodes[0]!.manager.createService({ name: 'web', image: 'nginx:1.27', replicas: 1 });
+    clock.tick(100);
+    expect(nodes[0]!.manager.tasks('web')[0]!.Status.State).toBe('running');
+    expect(nodes[0]!.tasks.map((t) => t.state)).toEqual(['running']);
+  });
+
+  it('reports a task that cannot start as rejected, with the reason in Status.Err', async () => {
     const { clock, nodes, settle } = setup(['node-1']);
     await settle(nodes[0]!.initSwarm());
     nodes[0]!.manager.createService({
       name: 'bad',
-      image: 'no-such-image',
+      image: 'whoami',
+      env: ['WHOAMI_PORT_NUMBER=abc'],
       replicas: 1,
       restartPolicy: { condition: 'none' }
     });
     clock.tick(100);
-    expect(nodes[0]!.manager.tasks('bad')[0]!.Status.State).toBe('rejected');
+    const [task] = nodes[0]!.manager.tasks('bad');
+    expect(task!.Status).toMatchObject({ State: 'rejected', Message: 'rejected' });
+    expect(task!.Status.Err).toContain('WHOAMI_PORT_NUMBER');
     expect(nodes[0]!.tasks).toEqual([]);
   });
 

@@ -21,6 +21,7 @@
  */
 export {
   Manager,
+  SIMULATED_PLATFORM,
   type JoinRequest,
   type ManagerComponents,
   type ManagerEvents,
@@ -32,7 +33,6 @@ export { Store, type StoreChange, type StoreEvents, type StoreObjects } from './
 export { Allocator, INGRESS_SUBNET, type AllocatableService, type NetworkRequest } from './allocator/allocator.js';
 export { VniAllocator, VNI_START, VNI_END } from './allocator/vni-allocator.js';
 export { PortAllocator, DYNAMIC_PORT_START, DYNAMIC_PORT_END } from './allocator/port-allocator.js';
-export { parseConstraint, matchesConstraints, type Constraint } from './scheduler/constraints.js';
 export { DISPATCHER_PRESETS, type DispatcherConfig } from './dispatcher/presets.js';
 export type { DispatcherEvents, TaskReport } from './dispatcher/dispatcher.js';
 export type { AssignedNetwork, Assignment, AssignmentChange, AssignmentSet } from './dispatcher/assignments.js';

@@ -17,6 +17,14 @@ export type NodeAvailability = 'active' | 'pause' | 'drain';
 /** Liveness as the dispatcher sees it. */
 export type NodeState = 'unknown' | 'down' | 'ready' | 'disconnected';
 
+/** What a node's engine runs on (`Description.Platform`); placement constraints match it. */
+export interface NodePlatform {
+  /** `node.platform.os`, e.g. `linux`. */
+  os: string;
+  /** `node.platform.arch`, e.g. `x86_64` (Go's runtime.GOARCH as the engine reports it). */
+  architecture: string;
+}
+
 /** A swarm node. */
 export interface SwarmNode {
   id: string;
@@ -25,6 +33,7 @@ export interface SwarmNode {
   role: NodeRole;
   availability: NodeAvailability;
   labels: Record<string, string>;
+  platform: NodePlatform;
   /** Underlay address the node advertises. */
   addr: string;
   status: { state: NodeState; message: string };

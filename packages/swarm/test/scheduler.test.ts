@@ -86,14 +86,45 @@ describe('scheduler', () => {
     expect(spread('web')).toEqual({ 'node-3': 3 });
   });
 
-  it('rejects a malformed constraint', () => {
+  it("rejects a constraint that breaks swarmkit's grammar, with its reason", () => {
     const { manager } = cluster(1);
-    for (const bad of ['node.role', 'engine.labels.x==1', 'node.labels.==x', 'node.role>=worker']) {
+    for (const bad of ['node.role', 'node.role==', 'x==1', 'node.role>=worker', 'node.role==a,b']) {
       expect(() => manager.createService({ name: 'x', image: 'whoami', constraints: [bad] })).toThrow(SwarmError);
     }
-    expect(() => manager.createService({ name: 'x', image: 'whoami', constraints: ['node.rol==x'] })).toThrow(
-      expect.objectContaining({ code: 'SWARM_ERR_INVALID_CONSTRAINT' })
+    expect(() => manager.createService({ name: 'x', image: 'whoami', constraints: ['node.role=worker'] })).toThrow(
+      expect.objectContaining({
+        code: 'SWARM_ERR_INVALID_CONSTRAINT',
+        type: expect.objectContaining({ constraint: 'node.role=worker' })
+      })
     );
     expect(manager.services()).toEqual([]);
+  });
+
+  it('matches node.platform.os/arch (linux/x86_64) and node.ip (address or CIDR) as swarmkit does', () => {
+    const { manager, spread } = cluster(3);
+    const place = (name: string, constraints: string[]) =>
+      manager.createService({ name, image: 'whoami', replicas: 3, constraints });
+    place('linux', ['node.platform.os==linux', 'node.platform.arch==x86_64']);
+    place('case', ['NODE.PLATFORM.OS==Linux']);
+    place('ip', ['node.ip==192.168.1.2']);
+    place('subnet', ['node.ip!=192.168.1.0/31']); // node-1 is .1: inside the /31
+    expect(spread('linux')).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1 });
+    expect(spread('case')).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1 });
+    expect(spread('ip')).toEqual({ 'node-2': 3 });
+    // Spread: node-2 already runs the 3 `ip` tasks, so node-3 takes two of these.
+    expect(spread('subnet')).toEqual({ 'node-2': 1, 'node-3': 2 });
+    expect(manager.nodes()[0]!.Description.Platform).toEqual({ Architecture: 'x86_64', OS: 'linux' });
+  });
+
+  // Docker accepts them (constraint.Parse checks only the shape) and the tasks wait for a node that never comes.
+  it('accepts unknown keys, windows and absent engine labels, leaving the tasks pending with no suitable node', () => {
+    const { manager } = cluster(2);
+    const texts = ['node.colour==red', 'node.platform.os==windows', 'engine.labels.tier==gold', 'node.labels.==x'];
+    texts.forEach((text, i) => manager.createService({ name: `s${i}`, image: 'whoami', constraints: [text] }));
+    for (const [i] of texts.entries()) {
+      const [task] = manager.tasks(`s${i}`);
+      expect(task!.Status.State).toBe('pending');
+      expect(task!.Status.Err).toBe('no suitable node (scheduling constraints not satisfied on 2 nodes)');
+    }
   });
 });

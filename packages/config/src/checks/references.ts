@@ -17,7 +17,7 @@ export function checkServiceNetworks(config: ParsedConfig, problems: Problems): 
         problems.add(
           'CONFIG_ERR_UNKNOWN_REFERENCE',
           path,
-          'service cannot be explicitly attached to the ingress network'
+          'Service cannot be explicitly attached to the ingress network "ingress"'
         );
       else if (['bridge', 'host', 'none'].includes(name) || net?.driver === 'bridge') {
         problems.add(
@@ -69,6 +69,13 @@ function checkContainerNetwork(
       'CONFIG_ERR_UNKNOWN_REFERENCE',
       path,
       `Could not attach to network ${name}: network ${name} not manually attachable`
+    );
+  } else if (net?.driver === 'overlay') {
+    // Until containers have the VXLAN data plane, booting would stop at this container (CLUSTER_ERR_UNSUPPORTED).
+    problems.add(
+      'CONFIG_ERR_UNSUPPORTED',
+      path,
+      `attaching a standalone container to the overlay ${name} needs the overlay data plane, which is not built yet`
     );
   } else if (!config.declared.networks.has(name)) {
     problems.add('CONFIG_ERR_UNKNOWN_REFERENCE', path, `network ${name} not found`);

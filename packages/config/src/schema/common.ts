@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { formatPrefix, parseCidr, parseIpv4 } from '@swarmsim/addr';
 import { parseDuration } from '../duration.js';
 import type { ConfigErrorCode } from '../errors.js';
+import { parseImageReference } from '../image-reference.js';
 import { isPort, type Parsed } from '../ports.js';
 
 // Docker's container/network/node name rule (daemon/names, api/types/container validName).
@@ -33,8 +34,11 @@ export function dockerName(what: string) {
   );
 }
 
-/** A non-empty string (image names and the like). */
-export const nonEmptyString = z.string().min(1, { error: 'expected a non-empty string' });
+/** An image reference Docker would pull (`nginx`, `redis:7`, `ghcr.io/acme/api@sha256:…`), kept as written. */
+export const imageReference = parsedString((s): Parsed<string> => {
+  const r = parseImageReference(s);
+  return r.ok ? { ok: true, value: s } : r;
+}, 'CONFIG_ERR_INVALID_IMAGE');
 
 /** An integer ≥ 0. */
 export const nonNegativeInt = z

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseContainerPublish } from '../ports.js';
-import { dockerName, ipv4, nonEmptyString, parsedString } from './common.js';
+import { dockerName, imageReference, ipv4, parsedString } from './common.js';
 
 /** `-p` entries: `"8080:80"`, `"127.0.1.1:8080:80/udp"`, `"80"` or a bare number. */
 const publishSchema = z
@@ -11,7 +11,7 @@ const publishSchema = z
 export const containerSchema = z.strictObject({
   name: dockerName('container'),
   node: z.string(),
-  image: nonEmptyString,
+  image: imageReference,
   networks: z.array(z.string()).min(1, { error: 'expected at least one network' }).default(['bridge']),
   ip: ipv4.optional(),
   publish: z.array(publishSchema).default([])

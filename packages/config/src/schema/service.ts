@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { parseConstraint } from '../constraints.js';
 import { parseServicePort } from '../ports.js';
-import { dockerName, duration, nonEmptyString, nonNegativeInt, parsedString, port } from './common.js';
+import { parseServiceName } from '../service-name.js';
+import { duration, imageReference, nonNegativeInt, parsedString, port } from './common.js';
 
 const portObject = z.strictObject({
   published: port.optional(),
@@ -37,8 +38,8 @@ const updateConfigSchema = z.strictObject({
 
 /** One `services[]` entry as written; `replicas` and `mode` are reconciled by the checks. */
 export const serviceSchema = z.strictObject({
-  name: dockerName('service'),
-  image: nonEmptyString,
+  name: parsedString(parseServiceName, 'CONFIG_ERR_INVALID_NAME'),
+  image: imageReference,
   mode: z.enum(['replicated', 'global']).default('replicated'),
   replicas: nonNegativeInt.optional(),
   networks: z.array(z.string()).default([]),

@@ -307,14 +307,13 @@ export class ContainerEngine {
   }
 }
 
-/** The simulated app of an image, or Docker's "Unable to find image". */
+/** The simulated app of an image (any pullable image runs, idle if nothing simulates it), or Docker's refusal. */
 function findImage(image: string): App {
   try {
     return findApp(image);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    const ref = /:[^/]*$/.test(image) ? image : `${image}:latest`;
-    throw containerError({ code: 'CONTAINER_ERR_NO_SUCH_IMAGE', image }, `Unable to find image '${ref}' locally`, err);
+    throw containerError({ code: 'CONTAINER_ERR_INVALID_REFERENCE', image }, err.message, err);
   }
 }
 

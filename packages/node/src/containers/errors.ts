@@ -2,7 +2,7 @@ import { SwarmsimError } from '@swarmsim/interface';
 
 /**
  * Codes of a node's standalone containers (`docker run`, `docker network create -d bridge`); messages are Docker's:
- * - CONTAINER_ERR_NO_SUCH_IMAGE: no simulated app for the image ("Unable to find image '…' locally")
+ * - CONTAINER_ERR_INVALID_REFERENCE: the image is not a reference Docker could pull ("invalid reference format")
  * - CONTAINER_ERR_NO_SUCH_CONTAINER: no container with that name or id prefix ("No such container: …")
  * - CONTAINER_ERR_NAME_CONFLICT: the container name is taken ("Conflict. The container name "/…" is already in use")
  * - CONTAINER_ERR_NO_SUCH_NETWORK: no network with that name or id ("network … not found")
@@ -25,7 +25,7 @@ import { SwarmsimError } from '@swarmsim/interface';
  * - CONTAINER_ERR_ENGINE_STOPPED: the node crashed or stopped, so its engine takes no more requests
  */
 export type ContainerErrorCode =
-  | 'CONTAINER_ERR_NO_SUCH_IMAGE'
+  | 'CONTAINER_ERR_INVALID_REFERENCE'
   | 'CONTAINER_ERR_NO_SUCH_CONTAINER'
   | 'CONTAINER_ERR_NAME_CONFLICT'
   | 'CONTAINER_ERR_NO_SUCH_NETWORK'

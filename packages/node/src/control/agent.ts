@@ -1,5 +1,5 @@
 import type { Clock, Logger, TimerHandle } from '@swarmsim/interface';
-import type { TaskState } from '@swarmsim/swarm';
+import type { TaskReport, TaskState } from '@swarmsim/swarm';
 import { NodeError } from '../errors.js';
 import type { TaskRunner } from '../task-runner.js';
 import { ControlType, type ControlMsg, type JoinAcceptedMsg, type JoinMsg } from './messages.js';
@@ -85,13 +85,14 @@ export class Agent {
   }
 
   /** Reports a task state to the leader (dropped silently when it cannot be reached, like a lost stream). */
-  report(taskId: string, state: TaskState, message?: string): void {
+  report(taskId: string, state: TaskState, details: TaskReport = {}): void {
     if (this.leader === undefined || this.id === undefined) return;
     const msg: ControlMsg = { type: ControlType.TaskStatus, nodeId: this.id, taskId, state };
-    if (message !== undefined) msg.message = message;
+    if (details.message !== undefined) msg.message = details.message;
+    if (details.err !== undefined) msg.err = details.err;
     // running/failed/rejected are what an operator looks for; the intermediate states are debug detail.
     const level = state === 'failed' || state === 'rejected' ? 'warn' : state === 'running' ? 'info' : 'debug';
-    this.deps.log[level]({ taskId, state, ...(message === undefined ? {} : { detail: message }) }, `task ${state}`);
+    this.deps.log[level]({ taskId, state, ...details }, `task ${state}`);
     this.deps.send(this.leader, msg).catch(() => this.deps.log.debug({ taskId, state }, 'report lost'));
   }
 

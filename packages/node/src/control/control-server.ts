@@ -93,12 +93,11 @@ export class ControlServer {
 
   private status(msg: TaskStatusMsg): void {
     if (!this.peers.has(msg.nodeId)) return;
-    this.deps.manager.reportTaskState(
-      msg.nodeId,
-      msg.taskId,
-      msg.state,
-      msg.message === undefined ? {} : { message: msg.message }
-    );
+    const { message, err } = msg;
+    this.deps.manager.reportTaskState(msg.nodeId, msg.taskId, msg.state, {
+      ...(message === undefined ? {} : { message }),
+      ...(err === undefined ? {} : { err })
+    });
   }
 
   private push(set: AssignmentSet): void {

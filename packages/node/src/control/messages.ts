@@ -64,6 +64,8 @@ export interface TaskStatusMsg {
   taskId: string;
   state: TaskState;
   message?: string;
+  /** Why the task failed or was rejected (swarmkit `TaskStatus.Err`). */
+  err?: string;
 }
 
 /** Every control message, discriminated on `type`. */

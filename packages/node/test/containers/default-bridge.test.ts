@@ -46,10 +46,16 @@ describe('ContainerEngine on the default bridge', () => {
     expect([two.id, two.name]).toEqual([one.id, one.name]);
   });
 
-  it('refuses an unknown image, a taken name and removing a running container, with codes', async () => {
+  it('runs an image no app simulates (Docker would pull it) as an idle container', async () => {
     const { engine } = engineHarness();
-    await expect(engine.run({ image: 'nginx-not-simulated' })).rejects.toMatchObject({
-      code: 'CONTAINER_ERR_NO_SUCH_IMAGE'
+    const c = await engine.run({ name: 'web', image: 'nginx:1.27' });
+    expect(engine.inspect('web')).toMatchObject({ id: c.id, state: 'running' });
+  });
+
+  it('refuses an invalid image reference, a taken name and removing a running container, with codes', async () => {
+    const { engine } = engineHarness();
+    await expect(engine.run({ image: 'Not A Reference' })).rejects.toMatchObject({
+      code: 'CONTAINER_ERR_INVALID_REFERENCE'
     });
     expect(engine.list({ all: true })).toEqual([]);
     await engine.run({ name: 'web', image: 'whoami' });

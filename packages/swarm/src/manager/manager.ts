@@ -9,7 +9,15 @@ import { Scheduler } from '../scheduler/scheduler.js';
 import { idGenerator } from '../store/ids.js';
 import { Store, type StoreChange } from '../store/store.js';
 import type { TaskState } from '../task-state.js';
-import type { NodeAvailability, NodeRole, ServiceSpec, SwarmNetwork, SwarmNode, SwarmService } from '../types.js';
+import type {
+  NodeAvailability,
+  NodePlatform,
+  NodeRole,
+  ServiceSpec,
+  SwarmNetwork,
+  SwarmNode,
+  SwarmService
+} from '../types.js';
 import { Pipeline } from './pipeline.js';
 import {
   networkView,
@@ -22,6 +30,7 @@ import {
   type TaskView
 } from './read-models.js';
 import { resolveNetwork, templateChanged, validateServiceSpec } from './service-spec.js';
+import { parseAvailability } from './spec-checks.js';
 
 /** Plain options of a {@link Manager}. */
 export interface ManagerInit {
@@ -53,7 +62,12 @@ export interface JoinRequest {
   addr?: string;
   /** Node id to use (e.g. from the node's certificate). @default a generated one */
   id?: string;
+  /** What the engine runs on. @default {@link SIMULATED_PLATFORM} */
+  platform?: NodePlatform;
 }
+
+/** What every simulated node reports, as Docker Engine on 64-bit Linux does (`docker node inspect`). */
+export const SIMULATED_PLATFORM: Readonly<NodePlatform> = { os: 'linux', architecture: 'x86_64' };
 
 /** Events of a {@link Manager}: store writes plus the dispatcher's node and assignment events. */
 export type ManagerEvents = DispatcherEvents & { change: [StoreChange] };
@@ -126,6 +140,7 @@ export class Manager {
       role: req.role ?? 'worker',
       availability: req.availability ?? 'active',
       labels: { ...(req.labels ?? {}) },
+      platform: { ...(req.platform ?? SIMULATED_PLATFORM) },
       addr: req.addr ?? '',
       status: { state: 'unknown', message: '' },
       attachments: {}
@@ -137,9 +152,10 @@ export class Manager {
     return this.store.must('node', node.id);
   }
 
-  /** `docker node update --availability`. */
-  setAvailability(nodeId: string, availability: NodeAvailability): void {
-    this.store.update('node', nodeId, (n) => (n.availability = availability));
+  /** `docker node update --availability`: active, pause or drain in any case, else SWARM_ERR_INVALID_AVAILABILITY. */
+  setAvailability(nodeId: string, availability: string): void {
+    const value = parseAvailability(availability);
+    this.store.update('node', nodeId, (n) => (n.availability = value));
     this.pipeline.run();
   }
 
@@ -167,17 +183,21 @@ export class Manager {
     return this.createNetworkObject(req, false);
   }
 
-  /** `docker network rm`: refused for ingress and for networks services use. */
+  /** `docker network rm`: refused for networks services use, and for ingress (see {@link ingressUsers}). */
   removeNetwork(ref: string): void {
     const net = resolveNetwork(this.store, ref);
-    const users = this.store.list('service').filter((s) => s.networkIds.includes(net.id) || net.ingress);
-    if (net.ingress || users.length > 0) {
+    const users = net.ingress
+      ? ingressUsers(this.store)
+      : this.store.list('service').filter((s) => s.networkIds.includes(net.id));
+    if (users.length > 0) {
       throw new SwarmError({
         code: 'SWARM_ERR_NETWORK_IN_USE',
         network: net.name,
         services: users.map((s) => s.spec.name)
       });
     }
+    // Docker then removes it (and `network create --ingress` makes a new one); this simulator's nodes keep theirs.
+    if (net.ingress) throw new SwarmError({ code: 'SWARM_ERR_UNSUPPORTED', operation: 'removing the ingress network' });
     this.allocator.releaseNetwork(net);
     this.store.delete('network', net.id);
   }
@@ -286,4 +306,11 @@ export class Manager {
 /** Specs are copied in so a caller mutating its object later changes nothing. */
 function clone(spec: ServiceSpec): ServiceSpec {
   return JSON.parse(JSON.stringify(spec)) as ServiceSpec;
+}
+
+/** swarmkit IsIngressNetworkNeeded: the services that publish a port in ingress mode (the routing mesh). */
+function ingressUsers(store: Store): SwarmService[] {
+  return store
+    .list('service')
+    .filter((s) => (s.spec.ports ?? []).some((p) => (p.publishMode ?? 'ingress') === 'ingress'));
 }

@@ -42,7 +42,7 @@ export interface TaskView extends MetaView {
 export interface NodeView extends MetaView {
   ID: string;
   Spec: { Role: string; Availability: string; Labels: Record<string, string> };
-  Description: { Hostname: string };
+  Description: { Hostname: string; Platform: { Architecture: string; OS: string } };
   Status: { State: string; Message?: string; Addr: string };
 }
 
@@ -124,7 +124,7 @@ export function nodeView(n: SwarmNode): NodeView {
     ID: n.id,
     ...metaView(n.meta),
     Spec: { Role: n.role, Availability: n.availability, Labels: { ...n.labels } },
-    Description: { Hostname: n.hostname },
+    Description: { Hostname: n.hostname, Platform: { Architecture: n.platform.architecture, OS: n.platform.os } },
     Status: { State: n.status.state, ...(n.status.message ? { Message: n.status.message } : {}), Addr: n.addr }
   };
 }

@@ -1,10 +1,17 @@
 import { SwarmError } from '../errors.js';
-import { parseConstraint } from '../scheduler/constraints.js';
+import { parseConstraints } from '../scheduler/constraints.js';
 import type { Store } from '../store/store.js';
 import type { ServiceSpec, SwarmNetwork } from '../types.js';
+import { checkImage, checkNoIngress, checkPorts, checkServiceName } from './spec-checks.js';
 
-/** Checks a service spec and resolves its networks to ids (by id or name). */
+/**
+ * Checks a service spec in swarmkit's order (controlapi CreateService: the spec, then its networks) and resolves
+ * its networks to ids (by id or name); every refusal is a SwarmError with Docker's message.
+ */
 export function validateServiceSpec(store: Store, spec: ServiceSpec, selfId?: string): string[] {
+  checkServiceName(spec.name);
+  checkImage(spec.image);
+  parseConstraints(spec.constraints ?? []);
   if (spec.mode === 'global' && spec.replicas !== undefined) {
     throw new SwarmError({ code: 'SWARM_ERR_INVALID_SPEC', field: 'replicas', reason: 'replicas on a global service' });
   }
@@ -12,10 +19,12 @@ export function validateServiceSpec(store: Store, spec: ServiceSpec, selfId?: st
   if (!Number.isInteger(replicas) || replicas < 0) {
     throw new SwarmError({ code: 'SWARM_ERR_INVALID_SPEC', field: 'replicas', reason: 'not a non-negative integer' });
   }
-  for (const c of spec.constraints ?? []) parseConstraint(c);
+  checkPorts(spec.ports ?? []);
   const clash = store.list('service').find((s) => s.spec.name === spec.name && s.id !== selfId);
   if (clash !== undefined) throw new SwarmError({ code: 'SWARM_ERR_NAME_CONFLICT', kind: 'service', name: spec.name });
-  return (spec.networks ?? []).map((ref) => resolveNetwork(store, ref).id);
+  const networks = (spec.networks ?? []).map((ref) => resolveNetwork(store, ref));
+  checkNoIngress(networks);
+  return networks.map((n) => n.id);
 }
 
 /** A network by id or name. */

@@ -1,4 +1,5 @@
-import { matchesConstraints, parseConstraint } from '../scheduler/constraints.js';
+import { nodeMatchesConstraints } from '@swarmsim/config';
+import { parseConstraints } from '../scheduler/constraints.js';
 import { isRunnableDesired } from '../task-state.js';
 import type { SwarmNode, SwarmService } from '../types.js';
 import { createTask, shutdownTask, type OrchestratorDeps } from './task-factory.js';
@@ -9,17 +10,17 @@ import { createTask, shutdownTask, type OrchestratorDeps } from './task-factory.
  * not replaced elsewhere (global.go reconcileOneNode). A paused node keeps its task but gets no new one.
  */
 export function reconcileGlobal(deps: OrchestratorDeps, service: SwarmService): void {
-  const constraints = (service.spec.constraints ?? []).map(parseConstraint);
+  const constraints = parseConstraints(service.spec.constraints ?? []);
   const tasks = deps.store.list('task').filter((t) => t.serviceId === service.id && isRunnableDesired(t.desiredState));
   const covered = new Set<string>();
   for (const task of tasks) {
     const node = task.nodeId === undefined ? undefined : deps.store.get('node', task.nodeId);
-    if (node === undefined || !keeps(node) || !matchesConstraints(node, constraints)) shutdownTask(deps, task);
+    if (node === undefined || !keeps(node) || !nodeMatchesConstraints(node, constraints)) shutdownTask(deps, task);
     else covered.add(node.id);
   }
   for (const node of deps.store.list('node')) {
     const wanted = node.status.state === 'ready' && node.availability === 'active';
-    if (wanted && !covered.has(node.id) && matchesConstraints(node, constraints)) {
+    if (wanted && !covered.has(node.id) && nodeMatchesConstraints(node, constraints)) {
       createTask(deps, service, 0, 'running', node.id);
     }
   }

@@ -1,8 +1,9 @@
+import { nodeMatchesConstraints } from '@swarmsim/config';
 import type { Clock } from '@swarmsim/interface';
 import type { Store } from '../store/store.js';
 import { isRunnableDesired, isTerminal, TASK_STATE_MESSAGE } from '../task-state.js';
 import type { SwarmNode, SwarmService, SwarmTask } from '../types.js';
-import { matchesConstraints, parseConstraint } from './constraints.js';
+import { parseConstraints } from './constraints.js';
 
 /** Called for each placement, in order (the allocator gives the node its LB addresses here). */
 export type OnAssign = (task: SwarmTask) => void;
@@ -38,9 +39,9 @@ export class Scheduler {
   }
 
   private scheduleGroup(service: SwarmService, tasks: SwarmTask[], onAssign: OnAssign): void {
-    const constraints = (service.spec.constraints ?? []).map(parseConstraint);
+    const constraints = parseConstraints(service.spec.constraints ?? []);
     const nodes = this.store.list('node');
-    const eligible = nodes.filter((n) => isAvailable(n) && matchesConstraints(n, constraints));
+    const eligible = nodes.filter((n) => isAvailable(n) && nodeMatchesConstraints(n, constraints));
     const loads = eligible.map((node) => this.load(node, service.id));
     for (const task of tasks) {
       const preset = task.nodeId;
