@@ -41,7 +41,7 @@ const sections = [
   [
     '@swarmsim/config',
     'packages/config/src/errors.ts',
-    '`ConfigError` (one problem, message `file:line:col: path: detail`) and `ConfigErrors` (all problems of a file, `CONFIG_ERR_INVALID`). Metadata: `file`, `line`, `col`, `path`.'
+    '`ConfigError` (one problem, message `file:line:col: path: detail`) and `ConfigErrors` (all problems of a file, `CONFIG_ERR_INVALID`). Metadata: `file`, `line`, `col`, `path`. `NodeCountError` (`CONFIG_ERR_NODE_COUNT`) comes from `defaultClusterSpec(n)`.'
   ],
   [
     '@swarmsim/swarm',

@@ -107,6 +107,7 @@ export class Cluster {
       const init = {
         name: n.name,
         underlayIp: n.underlayIp,
+        underlayPrefix: n.underlayPrefix,
         labels: { ...n.labels },
         preset: full.gossip.preset,
         gossip: full.gossip.overrides,

@@ -22,7 +22,7 @@ export { Cluster, type ClusterComponents, type WaitConvergedOptions } from './cl
 export { ClusterServices, ClusterNetworks, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 export { ClusterContainers, type ContainerCaller, type PlacedContainer } from './containers.js';
 export { ClusterError, type ClusterErrorCode, type ClusterErrorType } from './errors.js';
-export { specOf, specWithNodes, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
+export { specOf, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
 export { loadClusterConfig } from './load-config.js';
 export { convergenceGaps } from './convergence.js';
 export { WorkerCluster, type WaitWorkersOptions, type WorkerClusterOptions } from './worker-cluster.js';

@@ -82,6 +82,7 @@ export class WorkerCluster {
         const node = {
           name: n.name,
           underlayIp: n.underlayIp,
+          underlayPrefix: n.underlayPrefix,
           labels: { ...n.labels },
           preset: spec.gossip.preset,
           gossip: { ...spec.gossip.overrides },
