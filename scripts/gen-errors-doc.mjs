@@ -126,7 +126,7 @@ for (const [title, path, description] of sections) {
 out.push(
   '## @swarmsim/testkit',
   '',
-  '`WaitForTimeoutError` — from `waitFor` in real-time tests.',
+  '`WaitForTimeoutError` — from `waitFor` in real-time tests and `tickUntil` in virtual-time ones.',
   '',
   '| code | meaning |',
   '| --- | --- |'
@@ -135,7 +135,7 @@ out.push(
   ...rows([
     [
       'TESTKIT_ERR_WAIT_TIMEOUT',
-      '`waitFor` gave up: the predicate was still false at the deadline (`what`, `timeoutMs`)'
+      '`waitFor` or `tickUntil` gave up: the predicate was still false at the deadline (`what`, `timeoutMs`)'
     ]
   ]),
   ''

@@ -1,7 +1,7 @@
 /**
  * @packageDocumentation
  * Test doubles that swarmsim's own tests use and that users can use in theirs: a virtual `ManualClock`,
- * `waitFor` for real-time tests, an in-memory `MemoryNetwork` of Transports with seeded latency, loss,
+ * `waitFor` for real-time tests and `tickUntil` for virtual-time ones, an in-memory `MemoryNetwork` of Transports with seeded latency, loss,
  * partitions and crashes. `@swarmsim/testkit/transport-suite` holds `transportSuite`, the compliance tests every
  * Transport must pass (a separate entry so that runtime code importing the clock never loads vitest).
  *
@@ -20,6 +20,7 @@
 export { ManualClock } from './manual-clock.js';
 export { realClock } from './real-clock.js';
 export { waitFor, WaitForTimeoutError, type WaitForOptions } from './wait-for.js';
+export { tickUntil, type TickableClock, type TickUntilOptions } from './tick-until.js';
 export {
   MemoryNetwork,
   type LinkConditions,
