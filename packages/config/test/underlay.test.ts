@@ -72,6 +72,13 @@ describe('underlay subnet', () => {
     expect(problemsOf(`${MANAGER}underlay: {}\n`)).toEqual([['CONFIG_ERR_SCHEMA', 'underlay.subnet', 4]]);
   });
 
+  it('an error in the underlay or gossip section does not hide that no node is a manager', () => {
+    const workers = 'nodes:\n  - name: a\n';
+    for (const section of ['underlay: { subnet: nope }\n', 'gossip: { preset: fast }\n']) {
+      expect(errorsOf(workers + section).map((e) => e.code)).toContain('CONFIG_ERR_NO_MANAGER');
+    }
+  });
+
   it('refuses an explicit underlayIp outside the subnet, or on its network, broadcast or outside-host address', () => {
     const node = (ip: string, underlay = ''): string => `${MANAGER}  - { name: n2, underlayIp: ${ip} }\n${underlay}`;
     expect(problemsOf(node('10.1.1.1'))).toEqual([['CONFIG_ERR_INVALID_ADDRESS', 'nodes[1].underlayIp', 4]]);
