@@ -46,7 +46,7 @@ const sections = [
   [
     '@swarmsim/config',
     'packages/config/src/errors.ts',
-    '`ConfigError` (one problem, message `file:line:col: path: detail`) and `ConfigErrors` (all problems of a file, `CONFIG_ERR_INVALID`). Metadata: `file`, `line`, `col`, `path`.'
+    '`ConfigError` (one problem, message `file:line:col: path: detail`) and `ConfigErrors` (all problems of a file, `CONFIG_ERR_INVALID`). Metadata: `file`, `line`, `col`, `path`. `NodeCountError` (`CONFIG_ERR_NODE_COUNT`) comes from `defaultClusterSpec(n)`.'
   ],
   [
     '@swarmsim/swarm',
@@ -136,7 +136,7 @@ for (const [title, path, description] of sections) {
 out.push(
   '## @swarmsim/testkit',
   '',
-  '`WaitForTimeoutError` — from `waitFor` in real-time tests.',
+  '`WaitForTimeoutError` — from `waitFor` in real-time tests and `tickUntil` in virtual-time ones.',
   '',
   '| code | meaning |',
   '| --- | --- |'
@@ -145,7 +145,7 @@ out.push(
   ...rows([
     [
       'TESTKIT_ERR_WAIT_TIMEOUT',
-      '`waitFor` gave up: the predicate was still false at the deadline (`what`, `timeoutMs`)'
+      '`waitFor` or `tickUntil` gave up: the predicate was still false at the deadline (`what`, `timeoutMs`)'
     ]
   ]),
   ''

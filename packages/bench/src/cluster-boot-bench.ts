@@ -1,4 +1,4 @@
-import { specWithNodes, WorkerCluster } from '@swarmsim/cluster';
+import { specOf, WorkerCluster } from '@swarmsim/cluster';
 import type { BenchRow } from './netmodel-bench.js';
 import { spawnBareWorkers } from './worker-baseline-bench.js';
 
@@ -10,7 +10,7 @@ const CONVERGE_TIMEOUT_MS = 180_000;
 async function bootWorkerCluster(n: number): Promise<{ readyMs: number; rssPerNodeMiB: number }> {
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
-  const cluster = await WorkerCluster.start(specWithNodes(n), { seed: 1 });
+  const cluster = await WorkerCluster.start(specOf({ nodes: n }), { seed: 1 });
   try {
     await cluster.waitConverged({ timeoutMs: CONVERGE_TIMEOUT_MS, intervalMs: 100 });
     const readyMs = performance.now() - t0;

@@ -1,6 +1,7 @@
 import { gossip, type Gossip } from '@swarmsim/gossip';
 import { seededRandom } from '@swarmsim/interface';
 import { ManualClock } from '@swarmsim/clock';
+import { tickUntil } from '@swarmsim/testkit';
 import { MemoryNetwork } from '@swarmsim/transport-memory';
 import type { BenchRow } from './netmodel-bench.js';
 
@@ -39,20 +40,12 @@ function cluster(n: number, seed: number): { clock: ManualClock; nodes: Gossip[]
   return { clock, nodes };
 }
 
-function tickUntil(clock: ManualClock, done: () => boolean, maxMs: number, stepMs: number): boolean {
-  for (let t = 0; t <= maxMs; t += stepMs) {
-    if (done()) return true;
-    clock.tick(stepMs);
-  }
-  return done();
-}
-
 /** Convergence times (ms) of WRITES_PER_RUN writes from random nodes in one seeded cluster. */
 function runOnce(n: number, seed: number): number[] {
   const { clock, nodes } = cluster(n, seed);
   const ready = (): boolean =>
     nodes.every((g) => g.networkNodes('ov').length === n && g.members().every((m) => m.state === 'alive'));
-  if (!tickUntil(clock, ready, 120_000, 100)) throw new Error(`bench: ${n} nodes did not converge (seed ${seed})`);
+  tickUntil(clock, ready, { what: `${n} nodes converged (seed ${seed})`, timeoutMs: 120_000, stepMs: 100 });
   clock.tick(10_000); // let the join broadcasts drain so writes gossip on quiet queues
   const random = seededRandom(seed);
   const times: number[] = [];
@@ -62,9 +55,12 @@ function runOnce(n: number, seed: number): number[] {
     clock.tick(Math.floor(random() * 1000)); // write at a random phase of the gossip tick
     const start = clock.now();
     writer.create('endpoint_table', 'ov', key, new Uint8Array(64));
-    if (!tickUntil(clock, () => nodes.every((g) => g.get('endpoint_table', 'ov', key) !== undefined), 60_000, 5)) {
-      throw new Error(`bench: write did not converge (n ${n}, seed ${seed})`);
-    }
+    const everywhere = (): boolean => nodes.every((g) => g.get('endpoint_table', 'ov', key) !== undefined);
+    tickUntil(clock, everywhere, {
+      what: `write ${key} on all ${n} nodes (seed ${seed})`,
+      timeoutMs: 60_000,
+      stepMs: 5
+    });
     times.push(clock.now() - start);
   }
   for (const node of nodes) node.stop();

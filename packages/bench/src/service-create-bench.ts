@@ -1,4 +1,4 @@
-import { Cluster, specWithNodes, WorkerCluster } from '@swarmsim/cluster';
+import { Cluster, specOf, WorkerCluster } from '@swarmsim/cluster';
 import type { ClusterServices } from '@swarmsim/cluster';
 import { ManualClock } from '@swarmsim/clock';
 import type { BenchRow } from './netmodel-bench.js';
@@ -47,7 +47,7 @@ function median(xs: number[]): number {
 
 /** Real time from `service create` to every task running, worker-thread nodes; median of RUNS. */
 async function workerRuns(n: number): Promise<number> {
-  const cluster = await WorkerCluster.start({ ...specWithNodes(n), services: [] }, { seed: 1 });
+  const cluster = await WorkerCluster.start({ ...specOf({ nodes: n }), services: [] }, { seed: 1 });
   const sleep = (): Promise<void> => new Promise((r) => setTimeout(r, POLL_MS));
   try {
     await cluster.waitConverged({ timeoutMs: 120_000 });
@@ -60,7 +60,7 @@ async function workerRuns(n: number): Promise<number> {
 /** Virtual time for the same operation in-process (ManualClock, 1 ms steps): the protocol's own latency. */
 async function virtualRuns(n: number): Promise<number> {
   const clock = new ManualClock();
-  const cluster = await Cluster.start({ spec: { ...specWithNodes(n), services: [] } }, { clock });
+  const cluster = await Cluster.start({ spec: { ...specOf({ nodes: n }), services: [] } }, { clock });
   const step = async (): Promise<void> => {
     clock.tick(1);
     for (let k = 0; k < 20; k++) await Promise.resolve();

@@ -74,6 +74,7 @@ export class InProcessCluster implements Cluster {
       const init = {
         name: n.name,
         underlayIp: n.underlayIp,
+        underlayPrefix: n.underlayPrefix,
         labels: { ...n.labels },
         preset: spec.gossip.preset,
         gossip: spec.gossip.overrides,

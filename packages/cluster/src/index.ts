@@ -26,6 +26,6 @@ export type { WaitConvergedOptions } from './wait-converged.js';
 export { ClusterServices, ClusterNetworks, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 export { ClusterContainers, type ContainerCaller, type PlacedContainer } from './containers.js';
 export { ClusterError, type ClusterErrorCode, type ClusterErrorType } from './errors.js';
-export { specOf, specWithNodes, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
+export { specOf, toNetworkRequest, toServiceSpec, type ClusterStartOptions } from './spec.js';
 export { loadClusterConfig } from './load-config.js';
 export { convergenceGaps, type NodeView } from './convergence.js';

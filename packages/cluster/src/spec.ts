@@ -14,7 +14,7 @@ import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
 export interface ClusterStartOptions {
   /** The whole cluster, e.g. from {@link loadClusterConfig}; `nodes` is ignored when given. */
   spec?: ClusterSpec;
-  /** Nodes: node-1 manager and leader, the rest workers. @default 3 */
+  /** Nodes: node-1 manager and leader, the rest workers (config's `defaultClusterSpec(nodes)`). @default 3 */
   nodes?: number;
   /** Seed of every RNG of the simulation. @default 1 */
   seed?: number;
@@ -29,24 +29,9 @@ export function isClusterSpec(x: ClusterSpec | ClusterStartOptions): x is Cluste
   return Array.isArray((x as ClusterSpec).nodes);
 }
 
-/** The spec options describe: `spec` as given, else the default spec with `nodes` nodes. */
+/** The spec options describe: `spec` as given, else config's default spec with `nodes` nodes. */
 export function specOf(options: ClusterStartOptions): ClusterSpec {
-  return options.spec ?? specWithNodes(options.nodes ?? 3);
-}
-
-/** The default spec resized to `count` nodes (addresses continue the default pattern). */
-export function specWithNodes(count: number): ClusterSpec {
-  const base = defaultClusterSpec();
-  const first = base.nodes[0]!;
-  const nodes = Array.from({ length: count }, (_, i) => ({
-    ...first,
-    name: `node-${i + 1}`,
-    role: i === 0 ? ('manager' as const) : ('worker' as const),
-    leader: i === 0,
-    underlayIp: `192.168.99.${100 + i}`,
-    hostAddress: `127.0.1.${i + 1}`
-  }));
-  return { ...base, nodes };
+  return options.spec ?? defaultClusterSpec(options.nodes ?? 3);
 }
 
 /** A config-file service as `docker service create` would send it to the manager. */

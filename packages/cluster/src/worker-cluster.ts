@@ -72,6 +72,7 @@ export class WorkerCluster implements Cluster {
         const node = {
           name: n.name,
           underlayIp: n.underlayIp,
+          underlayPrefix: n.underlayPrefix,
           labels: { ...n.labels },
           preset: spec.gossip.preset,
           gossip: { ...spec.gossip.overrides },

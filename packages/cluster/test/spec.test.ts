@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { defaultClusterSpec } from '@swarmsim/config';
-import { specWithNodes, toServiceSpec } from '../src/spec.js';
+import { specOf, toServiceSpec } from '../src/spec.js';
 
 describe('spec helpers', () => {
   it('resize the default spec: node-1 leader manager, the rest workers on consecutive addresses', () => {
-    const spec = specWithNodes(4);
+    const spec = specOf({ nodes: 4 });
     expect(spec.nodes.map((n) => [n.name, n.role, n.leader, n.underlayIp])).toEqual([
       ['node-1', 'manager', true, '192.168.99.100'],
       ['node-2', 'worker', false, '192.168.99.101'],
@@ -12,6 +12,7 @@ describe('spec helpers', () => {
       ['node-4', 'worker', false, '192.168.99.103']
     ]);
     expect(spec.services).toEqual(defaultClusterSpec().services);
+    expect(specOf({ nodes: 300 }).nodes).toStrictEqual(defaultClusterSpec(300).nodes);
   });
 
   it('turn a config service into the manager spec', () => {

@@ -12,6 +12,8 @@
 // CONFIG_ERR_DUPLICATE_NAME: two nodes, networks, services or containers share a name, or a network reuses a
 //   predefined name (bridge, host, none, ingress, docker_gwbridge)
 // CONFIG_ERR_DUPLICATE_ADDRESS: two nodes share an underlay IP or a host address
+// CONFIG_ERR_TOO_MANY_NODES: the nodes need more default addresses than the underlay subnet (given, or the default
+//   grown up to 192.168.0.0/16) or 127.0.0.0/8 hold, or more ingress-sbox addresses than the ingress subnet holds
 // CONFIG_ERR_INVALID_PORT: a port is not an integer in 1..65535, or a short port form does not parse
 // CONFIG_ERR_INVALID_DURATION: a duration is neither a non-negative number of ms nor a Go duration ("5s")
 // CONFIG_ERR_INVALID_IMAGE: an image is not a reference Docker could pull (distribution/reference: "invalid
@@ -25,6 +27,8 @@
 // CONFIG_ERR_INVALID_LEADER: the leader flag is set on a worker, or on more than one node
 // CONFIG_ERR_UNSUPPORTED: the config asks for what the simulator does not build yet (a standalone container on an
 //   overlay network: the overlay data plane)
+// CONFIG_ERR_NODE_COUNT: defaultClusterSpec(n) got an n that is not a whole number from 1 to the number of nodes
+//   the default addresses hold (a NodeCountError; metadata `nodes`, `max`)
 import { SwarmsimError } from '@swarmsim/interface';
 
 /** Codes of a single {@link ConfigError}. */
@@ -38,6 +42,7 @@ export type ConfigErrorCode =
   | 'CONFIG_ERR_INVALID_NAME'
   | 'CONFIG_ERR_DUPLICATE_NAME'
   | 'CONFIG_ERR_DUPLICATE_ADDRESS'
+  | 'CONFIG_ERR_TOO_MANY_NODES'
   | 'CONFIG_ERR_INVALID_PORT'
   | 'CONFIG_ERR_INVALID_DURATION'
   | 'CONFIG_ERR_INVALID_IMAGE'
@@ -95,3 +100,15 @@ export class ConfigErrors extends SwarmsimError<ConfigErrorsType> {
     this.errors = errors;
   }
 }
+
+/** Metadata of a {@link NodeCountError}. */
+export interface NodeCountErrorType {
+  code: 'CONFIG_ERR_NODE_COUNT';
+  /** The count asked for. */
+  nodes: number;
+  /** The most nodes the default addresses hold. */
+  max: number;
+}
+
+/** `defaultClusterSpec(n)` with an `n` the default addresses cannot serve. */
+export class NodeCountError extends SwarmsimError<NodeCountErrorType> {}

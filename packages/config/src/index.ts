@@ -23,9 +23,11 @@ export { defaultClusterSpec } from './default-spec.js';
 export {
   ConfigError,
   ConfigErrors,
+  NodeCountError,
   type ConfigErrorCode,
   type ConfigErrorType,
-  type ConfigErrorsType
+  type ConfigErrorsType,
+  type NodeCountErrorType
 } from './errors.js';
 export { parseDuration } from './duration.js';
 export { parseServicePort, parseContainerPublish, isPort, type Parsed } from './ports.js';

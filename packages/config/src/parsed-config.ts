@@ -30,6 +30,10 @@ export interface ParsedConfig {
   /** False when some `nodes[]` entry failed to parse: then "no manager" is not concluded. */
   readonly allNodesParsed: boolean;
   readonly gossip: GossipSpec | undefined;
+  /** `underlay.subnet` as written; undefined when absent (the default grows with the node count) or invalid. */
+  readonly underlaySubnet: string | undefined;
+  /** True when an `underlay:` section is present but failed to parse: then node addresses are not checked. */
+  readonly underlayInvalid: boolean;
   /** Pools written in the file (empty when the key is absent). */
   readonly pools: readonly Indexed<AddressPoolSpec>[];
   readonly networks: readonly Indexed<NetworkInput>[];

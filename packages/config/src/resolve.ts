@@ -1,17 +1,20 @@
-import { formatIpv4, parseIpv4 } from '@swarmsim/addr';
+import type { Ipv4Prefix } from '@swarmsim/addr';
 import type { Indexed } from './issues.js';
+import { hostAddressAt, underlayAddressAt } from './node-addresses.js';
 import { DEFAULT_ADDRESS_POOLS, type ParsedConfig } from './parsed-config.js';
 import type { NodeInput } from './schema/node.js';
 import type { ServiceInput } from './schema/service.js';
 import type { ClusterSpec, GossipTimerName, NodeSpec, ServiceSpec } from './types.js';
 
-// docker-machine's VirtualBox host-only network hands out 192.168.99.100, .101, …
-const FIRST_UNDERLAY_IP = parseIpv4('192.168.99.100')!;
-// One loopback address per node so every node can bind the same published port (DESIGN.md §4).
-const FIRST_HOST_ADDRESS = parseIpv4('127.0.1.1')!;
-
-/** Nodes with their defaults: address by position in the file, leader = the flagged or else the first manager. */
-export function resolveNodes(nodes: readonly Indexed<NodeInput>[]): { index: number; spec: NodeSpec }[] {
+/**
+ * Nodes with their defaults: addresses by position in the file (in `underlay`, and one loopback address each so
+ * every node can bind the same published port, DESIGN.md §4), leader = the flagged or else the first manager.
+ * The caller has checked that every defaulted position has an address (checks/node-addresses.ts).
+ */
+export function resolveNodes(
+  nodes: readonly Indexed<NodeInput>[],
+  underlay: Ipv4Prefix
+): { index: number; spec: NodeSpec }[] {
   const flagged = nodes.some((n) => n.value.leader === true && n.value.role === 'manager');
   const firstManager = nodes.find((n) => n.value.role === 'manager')?.index;
   return nodes.map(({ index, value }) => ({
@@ -22,8 +25,9 @@ export function resolveNodes(nodes: readonly Indexed<NodeInput>[]): { index: num
       leader: flagged ? value.leader === true : index === firstManager,
       labels: value.labels,
       availability: value.availability,
-      underlayIp: value.underlayIp ?? formatIpv4(FIRST_UNDERLAY_IP + index),
-      hostAddress: value.hostAddress ?? formatIpv4(FIRST_HOST_ADDRESS + index)
+      underlayIp: value.underlayIp ?? underlayAddressAt(underlay, index)!,
+      underlayPrefix: underlay.prefixLength,
+      hostAddress: value.hostAddress ?? hostAddressAt(index)!
     }
   }));
 }

@@ -11,8 +11,10 @@ export interface NodeSpec {
   readonly leader: boolean;
   readonly labels: Readonly<Record<string, string>>;
   readonly availability: NodeAvailability;
-  /** Simulated underlay (eth0) address, a /24 like docker-machine's 192.168.99.0/24. */
+  /** Simulated underlay (eth0) address, by default in docker-machine's 192.168.99.0/24. */
   readonly underlayIp: string;
+  /** Prefix length of the underlay subnet eth0 sits in (24 for 192.168.99.0/24; every node has the same). */
+  readonly underlayPrefix: number;
   /** Real loopback address the node binds published ports and its WebSocket server to. */
   readonly hostAddress: string;
 }

@@ -1,5 +1,11 @@
 import { checkNames } from './checks/names.js';
 import { checkNodeAddresses, checkRoles } from './checks/nodes.js';
+import {
+  checkHostCapacity,
+  checkIngressCapacity,
+  checkUnderlayAddresses,
+  underlayFor
+} from './checks/node-addresses.js';
 import { checkContainerPorts, checkServiceModes, checkServicePorts } from './checks/ports.js';
 import { checkContainerReferences, checkServiceNetworks } from './checks/references.js';
 import { checkNetworkSubnets, checkPools } from './checks/subnets.js';
@@ -10,7 +16,7 @@ import { resolveNodes, resolveSpec, toGossipSpec } from './resolve.js';
 import { containerSchema } from './schema/container.js';
 import { networkSchema } from './schema/network.js';
 import { nodeSchema } from './schema/node.js';
-import { addressPoolSchema, gossipSchema, rootSchema } from './schema/root.js';
+import { addressPoolSchema, gossipSchema, rootSchema, underlaySchema } from './schema/root.js';
 import { serviceSchema } from './schema/service.js';
 import type { ClusterSpec } from './types.js';
 
@@ -49,12 +55,19 @@ export function parseSections(root: unknown, problems: Problems): ParsedConfig {
   parseWith(rootSchema, root, problems, []);
   const before = problems.list.length;
   const nodes = parseList(nodeSchema, section(root, 'nodes'), problems, 'nodes');
+  // Right after the nodes, so an error in another section does not read as a node that failed to parse.
+  const allNodesParsed = problems.list.length === before && section(root, 'nodes') !== undefined;
   const rawGossip = isRecord(root) ? root['gossip'] : undefined;
   const gossip = rawGossip === undefined ? undefined : parseWith(gossipSchema, rawGossip, problems, ['gossip']);
+  const rawUnderlay = isRecord(root) ? root['underlay'] : undefined;
+  const underlay =
+    rawUnderlay === undefined ? undefined : parseWith(underlaySchema, rawUnderlay, problems, ['underlay']);
   return {
     nodes,
-    allNodesParsed: problems.list.length === before && section(root, 'nodes') !== undefined,
+    allNodesParsed,
     gossip: gossip === undefined ? undefined : toGossipSpec(gossip),
+    underlaySubnet: underlay?.subnet,
+    underlayInvalid: rawUnderlay !== undefined && underlay === undefined,
     pools: parseList(addressPoolSchema, section(root, 'defaultAddressPools'), problems, 'defaultAddressPools'),
     networks: parseList(networkSchema, section(root, 'networks'), problems, 'networks'),
     services: parseList(serviceSchema, section(root, 'services'), problems, 'services'),
@@ -68,11 +81,15 @@ export function parseSections(root: unknown, problems: Problems): ParsedConfig {
 /** Validates the plain data of a config file; a spec when no problem was found, undefined otherwise. */
 export function validateConfig(root: unknown, problems: Problems): ClusterSpec | undefined {
   const config = parseSections(root, problems);
-  const nodes = resolveNodes(config.nodes);
+  const underlay = underlayFor(config, problems);
+  const hostsFit = checkHostCapacity(config, problems);
+  const nodes = underlay !== undefined && hostsFit ? resolveNodes(config.nodes, underlay) : [];
+  if (underlay !== undefined) checkUnderlayAddresses(config, underlay, problems);
   checkNames(config, problems);
   checkRoles(config, problems);
   checkNodeAddresses(nodes, problems);
   checkPools(config, problems);
+  checkIngressCapacity(config, problems);
   checkNetworkSubnets(config, problems);
   checkServiceNetworks(config, problems);
   checkContainerReferences(config, problems);

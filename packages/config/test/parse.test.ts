@@ -27,13 +27,13 @@ describe('parseClusterConfig', () => {
     expect(parseClusterConfig(flagged).nodes.map((n) => n.leader)).toEqual([false, false, true]);
   });
 
-  it('keeps explicit addresses and carries defaults past .255', () => {
+  it('keeps explicit addresses and carries defaults past .255 in a subnet grown to hold them', () => {
     const many = Array.from({ length: 157 }, (_, i) => `  - name: n${i}\n`).join('');
     const spec = parseClusterConfig(
-      `nodes:\n  - { name: m, role: manager, underlayIp: 10.1.1.1, hostAddress: 127.0.0.5 }\n${many}`
+      `nodes:\n  - { name: m, role: manager, underlayIp: 192.168.97.1, hostAddress: 127.0.0.5 }\n${many}`
     );
-    expect(spec.nodes[0]).toMatchObject({ underlayIp: '10.1.1.1', hostAddress: '127.0.0.5' });
-    expect(spec.nodes[156]?.underlayIp).toBe('192.168.100.0');
+    expect(spec.nodes[0]).toMatchObject({ underlayIp: '192.168.97.1', hostAddress: '127.0.0.5', underlayPrefix: 21 });
+    expect(spec.nodes[156]).toMatchObject({ underlayIp: '192.168.100.0', underlayPrefix: 21 });
   });
 
   it('reads service short and long port forms', () => {

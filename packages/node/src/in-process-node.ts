@@ -21,12 +21,17 @@ import { createSwarmSandboxes, type SwarmSandboxes } from './swarm-sandboxes.js'
 import { TaskRunner, type LocalTask } from './task-runner.js';
 import { UnderlayBridge } from './underlay-bridge.js';
 
+// docker-machine's host-only network is a /24 (192.168.99.0/24).
+const DEFAULT_UNDERLAY_PREFIX = 24;
+
 /** Plain options of an {@link InProcessNode}. */
 export interface InProcessNodeInit {
   /** Hostname, also the node's peer id on the transport. */
   name: string;
-  /** eth0 address on the underlay (a /24). */
+  /** eth0 address on the underlay. */
   underlayIp: string;
+  /** Prefix length of the underlay subnet (docker-machine's 192.168.99.0/24; wider for large clusters). @default 24 */
+  underlayPrefix?: number;
   labels?: Record<string, string>;
   /** Timing preset of gossip and of the manager's heartbeats. @default 'local' */
   preset?: 'lan' | 'local';
@@ -98,7 +103,8 @@ export class InProcessNode {
     this.transport = components.transport;
     this.random = components.random ?? seededRandom(init.seed ?? 1);
     this.log = (components.logger ?? silentLogger).child({ node: init.name });
-    this.host = createDockerHost(this.fabric, init.name, { wire: components.wire, cidr: `${init.underlayIp}/24` });
+    const cidr = `${init.underlayIp}/${init.underlayPrefix ?? DEFAULT_UNDERLAY_PREFIX}`;
+    this.host = createDockerHost(this.fabric, init.name, { wire: components.wire, cidr });
     this.containers = this.createContainerEngine(components);
     this.mux = new ChannelMux(this.transport);
     this.mux.channel('control').onMessage((from, _ch, bytes) => this.onControl(from, bytes));
@@ -218,11 +224,11 @@ export class InProcessNode {
   }
 
   private createContainerEngine(components: InProcessNodeComponents): ContainerEngine {
-    const { name, underlayIp, publishAddress } = this.init;
+    const { name, underlayIp, underlayPrefix = DEFAULT_UNDERLAY_PREFIX, publishAddress } = this.init;
     const outside =
       publishAddress === undefined
         ? undefined
-        : outsideNamespace(this.fabric, components.wire, outsideAddressFor(underlayIp), name);
+        : outsideNamespace(this.fabric, components.wire, outsideAddressFor(underlayIp, underlayPrefix), name);
     const binder =
       outside === undefined
         ? undefined

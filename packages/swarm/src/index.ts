@@ -30,7 +30,7 @@ export {
 export type { NetworkView, NodeView, ServiceView, TaskView, MetaView } from './manager/read-models.js';
 export { SwarmError, type ObjectKind, type SwarmErrorCode, type SwarmErrorType } from './errors.js';
 export { Store, type StoreChange, type StoreEvents, type StoreObjects } from './store/store.js';
-export { Allocator, INGRESS_SUBNET, type AllocatableService, type NetworkRequest } from './allocator/allocator.js';
+export { Allocator, type AllocatableService, type NetworkRequest } from './allocator/allocator.js';
 export { VniAllocator, VNI_START, VNI_END } from './allocator/vni-allocator.js';
 export { PortAllocator, DYNAMIC_PORT_START, DYNAMIC_PORT_END } from './allocator/port-allocator.js';
 export { DISPATCHER_PRESETS, type DispatcherConfig } from './dispatcher/presets.js';

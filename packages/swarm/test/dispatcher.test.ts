@@ -1,7 +1,7 @@
 import { ManualClock } from '@swarmsim/clock';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@swarmsim/interface';
-import { DISPATCHER_PRESETS, Manager, SwarmError, TASK_STATE_CODE, type AssignmentSet } from '../src/index.js';
+import { Manager, SwarmError, TASK_STATE_CODE, type AssignmentSet } from '../src/index.js';
 import { cluster } from './helpers.js';
 
 describe('task states', () => {
@@ -65,7 +65,8 @@ describe('heartbeats', () => {
     const down: string[] = [];
     manager.events.on('node:down', (id) => down.push(id));
     const node = manager.joinNode({ hostname: 'n1' });
-    expect(manager.heartbeat(node.id)).toBe(DISPATCHER_PRESETS.local.heartbeatPeriodMs);
+    // The local preset's documented period (swarm dispatcher/presets.ts): 1 s, 5× faster than Swarm's 5 s.
+    expect(manager.heartbeat(node.id)).toBe(1000);
     clock.tick(2800);
     manager.heartbeat(node.id);
     clock.tick(2999);
@@ -83,6 +84,8 @@ describe('heartbeats', () => {
       let at = -1;
       manager.events.on('node:down', () => (at = clock.now()));
       const period = manager.heartbeat(manager.joinNode({ hostname: 'n1' }).id);
+      // swarmkit manager/dispatcher/dispatcher.go: DefaultHeartBeatPeriod 5 s, defaultHeartBeatEpsilon 500 ms,
+      // defaultGracePeriodMultiplier 3.
       expect(period).toBeGreaterThanOrEqual(4_500);
       expect(period).toBeLessThanOrEqual(5_500);
       clock.tick(20_000);

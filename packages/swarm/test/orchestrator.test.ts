@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_HISTORY_RETENTION } from '../src/index.js';
 import { cluster } from './helpers.js';
 
 const GRACE_LAN = 5_000 * 3;
@@ -104,7 +103,8 @@ describe('replicated services', () => {
       clock.tick(1_000);
     }
     const tasks = manager.tasks('crash');
-    expect(tasks).toHaveLength(TASK_HISTORY_RETENTION);
+    // swarmkit manager/manager.go: defaultTaskHistoryRetentionLimit = 5 (`docker swarm update --task-history-limit`).
+    expect(tasks).toHaveLength(5);
     expect(tasks.every((t) => t.Slot === 1)).toBe(true);
     expect(ids.size).toBe(8);
     // The newest are kept: the current task plus the four latest failures.

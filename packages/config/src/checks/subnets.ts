@@ -38,8 +38,8 @@ function claim(claims: Claim[], next: Claim, problems: Problems): void {
   claims.push(next);
 }
 
-// Swarm takes the first block of the first default pool for ingress at init (10.0.0.0/24 by default).
-function ingressPrefix(config: ParsedConfig): Ipv4Prefix | undefined {
+/** The ingress subnet: Swarm takes the first block of the first default pool at init (10.0.0.0/24 by default). */
+export function ingressPrefix(config: ParsedConfig): Ipv4Prefix | undefined {
   const pool = config.pools[0]?.value ?? DEFAULT_ADDRESS_POOLS[0]!;
   const base = parseCidr(pool.base);
   if (base === undefined || pool.size < base.prefixLength || pool.size > 32) return undefined;

@@ -65,6 +65,21 @@ export const networkCidr = parsedString((s): Parsed<string> => {
   return { ok: true, value: s };
 }, 'CONFIG_ERR_INVALID_CIDR');
 
+// /31 and /32 leave no node address beside the outside host's network + 1; a /8 already holds 16 million nodes.
+const UNDERLAY_PREFIX = { min: 8, max: 30 };
+
+/** The underlay subnet: a network CIDR (no host bits) from /8 to /30. */
+export const underlaySubnet = parsedString((s): Parsed<string> => {
+  const p = parseCidr(s);
+  if (p === undefined) return { ok: false, detail: `invalid CIDR '${s}': expected an IPv4 a.b.c.d/len` };
+  if (p.written !== p.start) return { ok: false, detail: `invalid subnet ${s}: it should be ${formatPrefix(p)}` };
+  if (p.prefixLength < UNDERLAY_PREFIX.min || p.prefixLength > UNDERLAY_PREFIX.max) {
+    const range = `/${UNDERLAY_PREFIX.min} to /${UNDERLAY_PREFIX.max}`;
+    return { ok: false, detail: `invalid underlay subnet ${s}: expected a prefix length from ${range}` };
+  }
+  return { ok: true, value: s };
+}, 'CONFIG_ERR_INVALID_CIDR');
+
 /** A duration: ms as a number, or a Go duration string (`5s`, `1m30s`); resolves to milliseconds. */
 export const duration = z
   .union([z.number(), z.string()], { error: 'expected a duration such as 5s or a number of milliseconds' })

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { GOSSIP_TIMER_NAMES, type GossipTimerName } from '../types.js';
-import { nonNegativeInt, networkCidr } from './common.js';
+import { nonNegativeInt, networkCidr, underlaySubnet } from './common.js';
 
 const list = z.array(z.unknown());
 
@@ -9,6 +9,7 @@ export const rootSchema = z.strictObject(
   {
     nodes: list,
     gossip: z.unknown().optional(),
+    underlay: z.unknown().optional(),
     defaultAddressPools: list.optional(),
     networks: list.optional(),
     services: list.optional(),
@@ -16,7 +17,7 @@ export const rootSchema = z.strictObject(
   },
   {
     error: (iss) =>
-      iss.code === 'invalid_type' ? 'expected a mapping of nodes, gossip, networks, services …' : undefined
+      iss.code === 'invalid_type' ? 'expected a mapping of nodes, gossip, underlay, networks, services …' : undefined
   }
 );
 
@@ -31,3 +32,6 @@ export const gossipSchema = z
 
 /** One `defaultAddressPools[]` entry; `size` defaults to 24 like `--default-addr-pool-mask-length`. */
 export const addressPoolSchema = z.strictObject({ base: networkCidr, size: nonNegativeInt.default(24) });
+
+/** `underlay:` — the subnet every node's eth0 sits in; absent, it grows with the node count (docs/config.md). */
+export const underlaySchema = z.strictObject({ subnet: underlaySubnet });

@@ -4,7 +4,7 @@ import { seededRandom } from '@swarmsim/interface';
 import { defaultConfig } from '../../src/index.js';
 import { Membership } from '../../src/membership/membership.js';
 import { Prober } from '../../src/membership/prober.js';
-import { Awareness, AWARENESS_MAX_MULTIPLIER } from '../../src/membership/awareness.js';
+import { Awareness } from '../../src/membership/awareness.js';
 
 function setup(): { clock: ManualClock; m: Membership; p: Prober; sent: string[] } {
   const clock = new ManualClock();
@@ -118,7 +118,8 @@ describe('Awareness', () => {
     expect(a.score).toBe(0);
     expect(a.scale(200)).toBe(200);
     a.applyDelta(100);
-    expect(a.score).toBe(AWARENESS_MAX_MULTIPLIER - 1);
-    expect(a.scale(200)).toBe(200 * AWARENESS_MAX_MULTIPLIER);
+    // memberlist config.go DefaultLANConfig: AwarenessMaxMultiplier 8; awareness.go keeps 0 <= score < max.
+    expect(a.score).toBe(7);
+    expect(a.scale(200)).toBe(1600);
   });
 });

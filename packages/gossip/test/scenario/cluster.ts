@@ -63,16 +63,6 @@ function record(node: Gossip, clock: ManualClock, log: LogLine[]): void {
   }
 }
 
-/** Ticks `stepMs` at a time until `done()` or `maxMs` passed; returns the virtual time taken (or -1). */
-export function tickUntil(clock: ManualClock, done: () => boolean, maxMs: number, stepMs = 10): number {
-  const start = clock.now();
-  while (clock.now() - start <= maxMs) {
-    if (done()) return clock.now() - start;
-    clock.tick(stepMs);
-  }
-  return -1;
-}
-
 /** Whether every node in `nodes` sees exactly `expected` alive members. */
 export function membershipConverged(nodes: Gossip[], expected: string[]): boolean {
   const want = [...expected].sort().join(',');

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { seededRandom } from '@swarmsim/interface';
 import { gossip, suspicionTimeout } from '../../src/index.js';
-import { KEY, makeCluster, membershipConverged, tableView, tickUntil } from './cluster.js';
+import { tickUntil } from '@swarmsim/testkit';
+import { KEY, makeCluster, membershipConverged, tableView } from './cluster.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -9,7 +10,7 @@ describe('failure scenarios', () => {
   it('a killed node is declared dead by every peer within the suspicion bound, and its entries vanish', async () => {
     const c = await makeCluster({ n: 20, seed: 3 });
     const ids = c.nodes.map((n) => n.localId);
-    expect(tickUntil(c.clock, () => membershipConverged(c.nodes, ids), 30_000)).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), { what: '20 nodes all alive', timeoutMs: 30_000 });
     for (const node of c.nodes) node.joinNetwork('ov1');
     c.clock.tick(2000);
     c.byId('n5').create('endpoint_table', 'ov1', 'ep-n5', bytes('10.0.0.5'));
@@ -25,8 +26,7 @@ describe('failure scenarios', () => {
     const maxSuspicion = cfg.suspicionMaxTimeoutMult * suspicionTimeout(cfg.suspicionMult, 20, cfg.probeIntervalMs);
     const bound = 2 * cfg.probeIntervalMs + maxSuspicion + 20 * cfg.gossipIntervalMs;
     const allDead = (): boolean => peers.every((n) => n.members().find((m) => m.node === 'n5')?.state === 'dead');
-    const took = tickUntil(c.clock, allDead, bound);
-    expect(took).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, allDead, { what: 'n5 dead on every peer', timeoutMs: bound });
     expect(c.clock.now() - killedAt).toBeLessThanOrEqual(bound);
     expect(peers.every((n) => n.get('endpoint_table', 'ov1', 'ep-n5') === undefined)).toBe(true);
     expect(c.log.filter((l) => l.includes('table:delete ov1/endpoint_table/ep-n5@')).length).toBe(19);
@@ -35,7 +35,7 @@ describe('failure scenarios', () => {
   it('a node that leaves gracefully is marked left everywhere and its entries vanish', async () => {
     const c = await makeCluster({ n: 10, seed: 4 });
     const ids = c.nodes.map((n) => n.localId);
-    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), 30_000);
+    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), { what: '10 nodes all alive', timeoutMs: 30_000 });
     for (const node of c.nodes) node.joinNetwork('ov1');
     c.clock.tick(1000);
     c.byId('n2').create('t', 'ov1', 'k', bytes('v'));
@@ -43,14 +43,14 @@ describe('failure scenarios', () => {
     c.byId('n2').leave();
     const peers = c.nodes.filter((n) => n.localId !== 'n2');
     const allLeft = (): boolean => peers.every((n) => n.members().find((m) => m.node === 'n2')?.state === 'left');
-    expect(tickUntil(c.clock, allLeft, 5000)).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, allLeft, { what: 'n2 left on every peer', timeoutMs: 5000 });
     expect(peers.every((n) => n.get('t', 'ov1', 'k') === undefined)).toBe(true);
   });
 
   it('after a 20|30 partition of 60 virtual seconds and a heal, every table is identical', async () => {
     const c = await makeCluster({ n: 50, seed: 11 });
     const ids = c.nodes.map((n) => n.localId);
-    expect(tickUntil(c.clock, () => membershipConverged(c.nodes, ids), 30_000)).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), { what: '50 nodes all alive', timeoutMs: 30_000 });
     for (const node of c.nodes) node.joinNetwork('ov1');
     c.clock.tick(3000);
     for (const node of c.nodes.slice(0, 50))
@@ -82,7 +82,11 @@ describe('failure scenarios', () => {
       const views = c.nodes.map(tableView);
       return views.every((v) => v === views[0]) && membershipConverged(c.nodes, ids);
     };
-    expect(tickUntil(c.clock, identical, 60_000, 100)).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, identical, {
+      what: 'identical tables and membership after the heal',
+      timeoutMs: 60_000,
+      stepMs: 100
+    });
     const view = c.nodes[0]!.entries();
     expect(view).toHaveLength(50);
     expect(new TextDecoder().decode(c.nodes[25]!.get('endpoint_table', 'ov1', 'ep-n1')!.value)).toBe('moved');
@@ -95,13 +99,14 @@ describe('restart', () => {
   it('a crashed node that restarts under the same id refutes its death and its new entries spread', async () => {
     const c = await makeCluster({ n: 8, seed: 13 });
     const ids = c.nodes.map((n) => n.localId);
-    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), 10_000);
+    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), { what: '8 nodes all alive', timeoutMs: 10_000 });
     for (const node of c.nodes) node.joinNetwork('ov1');
     c.clock.tick(1000);
     c.net.crash('n3');
     c.byId('n3').stop();
     const peers = c.nodes.filter((n) => n.localId !== 'n3');
-    tickUntil(c.clock, () => peers.every((n) => n.members().find((m) => m.node === 'n3')?.state === 'dead'), 30_000);
+    const n3Dead = (): boolean => peers.every((n) => n.members().find((m) => m.node === 'n3')?.state === 'dead');
+    tickUntil(c.clock, n3Dead, { what: 'n3 dead on every peer', timeoutMs: 30_000 });
     const reborn = gossip({ preset: 'local', keys: [KEY] })({
       clock: c.clock,
       transport: c.net.createTransport('n3'),
@@ -114,13 +119,14 @@ describe('restart', () => {
     reborn.joinNetwork('ov1');
     reborn.create('t', 'ov1', 'again', bytes('1'));
     const all = [...peers, reborn];
-    expect(
-      tickUntil(
-        c.clock,
-        () => membershipConverged(all, ids) && all.every((n) => n.get('t', 'ov1', 'again') !== undefined),
-        20_000
-      )
-    ).toBeGreaterThanOrEqual(0);
+    tickUntil(
+      c.clock,
+      () => membershipConverged(all, ids) && all.every((n) => n.get('t', 'ov1', 'again') !== undefined),
+      {
+        what: 'reborn n3 alive everywhere with its entry',
+        timeoutMs: 20_000
+      }
+    );
     expect(reborn.members().find((m) => m.node === 'n3')!.incarnation).toBeGreaterThan(0);
   });
 });

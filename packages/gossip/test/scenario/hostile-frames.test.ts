@@ -1,13 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { seededRandom } from '@swarmsim/interface';
 import { Keyring, MsgType, encodeEnvelope } from '../../src/index.js';
-import { KEY, makeCluster, membershipConverged, tickUntil } from './cluster.js';
+import { tickUntil } from '@swarmsim/testkit';
+import { KEY, makeCluster, membershipConverged } from './cluster.js';
 
 describe('hostile frames', () => {
   it('10 000 random or mutated frames are all dropped and counted, and the cluster carries on', async () => {
     const c = await makeCluster({ n: 5, seed: 2, init: { maxStreamBytes: 64 * 1024 } });
     const ids = c.nodes.map((n) => n.localId);
-    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), 10_000);
+    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), { what: '5 nodes all alive', timeoutMs: 10_000 });
     const target = c.byId('n0');
     const evil = c.net.createTransport('n1-evil');
     const random = seededRandom(99);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { makeCluster, membershipConverged, tableView, tickUntil } from './cluster.js';
+import { tickUntil } from '@swarmsim/testkit';
+import { makeCluster, membershipConverged, tableView } from './cluster.js';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -7,7 +8,7 @@ describe('table scenarios', () => {
   it('an entry written on one node reaches every node of its network and no other', async () => {
     const c = await makeCluster({ n: 30, seed: 5 });
     const ids = c.nodes.map((n) => n.localId);
-    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), 30_000);
+    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), { what: '30 nodes all alive', timeoutMs: 30_000 });
     const onNet = c.nodes.filter((_, i) => i % 3 === 0);
     const offNet = c.nodes.filter((_, i) => i % 3 !== 0);
     for (const node of onNet) node.joinNetwork('ov-a');
@@ -16,7 +17,7 @@ describe('table scenarios', () => {
     onNet[1]!.create('endpoint_table', 'ov-a', 'web.1', bytes('10.0.1.3'));
     const everywhere = (): boolean =>
       onNet.every((n) => n.get('endpoint_table', 'ov-a', 'web.1')?.owner === onNet[1]!.localId);
-    expect(tickUntil(c.clock, everywhere, 5000)).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, everywhere, { what: 'web.1 on every ov-a node', timeoutMs: 5000 });
     c.clock.tick(10_000); // long enough for any stray relay to have arrived
     expect(offNet.every((n) => n.entries().length === 0)).toBe(true);
     const creates = c.log.filter((l) => l.includes('table:create ov-a/endpoint_table/web.1'));
@@ -78,21 +79,23 @@ describe('table scenarios', () => {
     for (const peer of ['n0', 'n1', 'n2']) c.net.setLink('n3', peer, { latencyMs: 1, loss: 0 });
     const n3 = c.byId('n3');
     expect(n3.get('t', 'ov1', 'k')).toBeUndefined();
-    const took = tickUntil(c.clock, () => n3.get('t', 'ov1', 'k') !== undefined, n3.config.bulkSyncIntervalMs + 100);
-    expect(took).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, () => n3.get('t', 'ov1', 'k') !== undefined, {
+      what: 'k repaired on n3 by bulk sync',
+      timeoutMs: n3.config.bulkSyncIntervalMs + 100
+    });
     expect(c.log.some((l) => l.includes('member:dead'))).toBe(false);
   });
 
   it('still converges with 5 % loss on every link', async () => {
     const c = await makeCluster({ n: 30, seed: 12, link: { latencyMs: 2, jitterMs: 2, loss: 0.05 } });
     const ids = c.nodes.map((n) => n.localId);
-    expect(tickUntil(c.clock, () => membershipConverged(c.nodes, ids), 60_000)).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, () => membershipConverged(c.nodes, ids), { what: '30 nodes all alive', timeoutMs: 60_000 });
     for (const node of c.nodes) node.joinNetwork('ov1');
     c.clock.tick(3000);
     for (const node of c.nodes.slice(0, 10)) node.create('t', 'ov1', node.localId, bytes(node.localId));
     const same = (): boolean =>
       c.nodes.every((n) => tableView(n) === tableView(c.nodes[0]!)) && c.nodes[0]!.entries().length === 10;
-    expect(tickUntil(c.clock, same, 60_000, 50)).toBeGreaterThanOrEqual(0);
+    tickUntil(c.clock, same, { what: 'the same 10 entries on every node', timeoutMs: 60_000, stepMs: 50 });
     expect(c.net.stats.dropped).toBeGreaterThan(0);
   });
 });

@@ -8,23 +8,27 @@ export function outsideNamespaceName(node: string): string {
 
 /**
  * The "outside" host on a node's half of the underlay: the machine running swarmsim, from which real clients'
- * connections enter the simulation (`<underlay /24>.1`, like a docker-machine host-only adapter). One per node
- * wire: its frames never leave the node (the underlay bridge carries only eth0's), so every node can have one at
- * the same address without confusing anyone's ARP.
+ * connections enter the simulation (network + 1 of the underlay, like docker-machine's host-only adapter at
+ * 192.168.99.1). One per node wire: its frames never leave the node (the underlay bridge carries only eth0's), so
+ * every node can have one at the same address without confusing anyone's ARP. `cidr` is its `address/len`, e.g.
+ * from {@link outsideAddressFor}.
  */
-export function outsideNamespace(fabric: Fabric, wire: Wire, address: string, node: string): Namespace {
+export function outsideNamespace(fabric: Fabric, wire: Wire, cidr: string, node: string): Namespace {
   const name = outsideNamespaceName(node);
   const existing = fabric.allNamespaces().find((ns) => ns.name === name);
   if (existing !== undefined) return existing;
   const ns = fabric.createNamespace(name);
   const eth0 = ns.addEther('eth0');
   wire.attach(eth0);
-  ns.addAddress('eth0', `${address}/24`);
+  ns.addAddress('eth0', cidr);
   ns.setUp('eth0');
   return ns;
 }
 
-/** `<a.b.c>.1` of a node's underlay address (the first host of its /24). */
-export function outsideAddressFor(underlayIp: string): string {
-  return formatIpv4(prefixOf(ipv4ToUint32(underlayIp), 24).start + 1);
+/**
+ * The outside host's `address/len` on a node's underlay: network + 1 of `underlayIp/prefixLength`. Config keeps
+ * node addresses off it (CONFIG_ERR_INVALID_ADDRESS), so it is free on the wire.
+ */
+export function outsideAddressFor(underlayIp: string, prefixLength: number): string {
+  return `${formatIpv4(prefixOf(ipv4ToUint32(underlayIp), prefixLength).start + 1)}/${prefixLength}`;
 }

@@ -61,7 +61,7 @@ describe('ContainerEngine lifecycle and published ports', () => {
 
   it("-p 8080:80 DNATs a connection to the node's eth0 into whoami, until the container is removed", async () => {
     const { clock, fabric, wire, host, engine } = engineHarness();
-    const outside = outsideNamespace(fabric, wire, '192.168.99.1', 'node-1');
+    const outside = outsideNamespace(fabric, wire, '192.168.99.1/24', 'node-1');
     const web = await engine.run({ name: 'web', image: 'whoami', publish: [{ hostPort: 8080, containerPort: 80 }] });
     const body = await httpGet(clock, outside, '192.168.99.100', 8080);
     expect(body).toMatch(/^HTTP\/1\.1 200 OK/);

@@ -20,9 +20,6 @@ export interface NetworkRequest {
 /** The parts of a service the allocator reads and writes (a draft works before the service is stored). */
 export type AllocatableService = Pick<SwarmService, 'id' | 'spec' | 'networkIds' | 'endpoint'>;
 
-/** The ingress network swarmkit creates with the cluster (manager.go newIngressNetwork). */
-export const INGRESS_SUBNET = '10.0.0.0/24';
-
 /**
  * The manager's network allocator: subnets and VNIs for networks, ingress ports and VIPs for services,
  * serial addresses for tasks, and one LB address per node on each network it hosts tasks of
@@ -41,9 +38,12 @@ export class Allocator {
     this.ipam = init.ipam ?? new Ipam();
   }
 
-  /** Subnet, gateway and VNI of a new network (ingress: the well-known subnet and the first VNI). */
+  /**
+   * Subnet, gateway and VNI of a new network. Ingress, created first, takes the first block of the default pool
+   * (10.0.0.0/24 by default) like any network: swarmkit's newIngressNetwork asks for no subnet (manager/manager.go).
+   */
   allocateNetwork(req: NetworkRequest, ingress = false): Omit<SwarmNetwork, 'id' | 'meta' | 'name'> {
-    const subnet = req.subnet ?? (ingress ? INGRESS_SUBNET : undefined);
+    const subnet = req.subnet;
     const pool = this.ipam.requestPool({
       scope: 'global',
       serial: true,
