@@ -85,10 +85,16 @@ const manager = { name: 'node-1', role: 'manager' };
 /** Every public entry point that reads an IPv4 address or CIDR, and which of the forms it takes. */
 const ENTRY_POINTS: ReadonlyArray<{ name: string; takes: readonly Form[]; run: (text: string) => Verdict }> = [
   {
-    name: 'config: nodes[].underlayIp (address)',
+    // hostAddress, not underlayIp: an underlay address must also be a host of the underlay subnet, a rule about
+    // where the address is rather than how it is written.
+    name: 'config: nodes[].hostAddress (address)',
     takes: ['address'],
     run: (text) =>
-      configVerdict({ nodes: [{ ...manager, underlayIp: text }] }, 'nodes[0].underlayIp', 'CONFIG_ERR_INVALID_ADDRESS')
+      configVerdict(
+        { nodes: [{ ...manager, hostAddress: text }] },
+        'nodes[0].hostAddress',
+        'CONFIG_ERR_INVALID_ADDRESS'
+      )
   },
   {
     name: 'config: defaultAddressPools[].base (CIDR)',
