@@ -28,22 +28,28 @@ function manager(states: [string, string][], placement: [string, string][]): Man
   };
 }
 
+/** Two Ready nodes, each running its one task of `web`, as both they and the leader see it. */
+function convergedPair(): { views: NodeView[]; m: ManagerSnapshot } {
+  const views: NodeView[] = [
+    { name: 'n1', live: true, status: status('n1', 'id-n1', ['n1', 'n2'], ['t1']) },
+    { name: 'n2', live: true, status: status('n2', 'id-n2', ['n1', 'n2'], ['t2']) }
+  ];
+  const m = manager(
+    [
+      ['n1', 'ready'],
+      ['n2', 'ready']
+    ],
+    [
+      ['t1', 'n1'],
+      ['t2', 'n2']
+    ]
+  );
+  return { views, m };
+}
+
 describe('convergenceGaps', () => {
   it('is empty for a converged pair and names each divergence otherwise', () => {
-    const views: NodeView[] = [
-      { name: 'n1', live: true, status: status('n1', 'id-n1', ['n1', 'n2'], ['t1']) },
-      { name: 'n2', live: true, status: status('n2', 'id-n2', ['n1', 'n2'], ['t2']) }
-    ];
-    const m = manager(
-      [
-        ['n1', 'ready'],
-        ['n2', 'ready']
-      ],
-      [
-        ['t1', 'n1'],
-        ['t2', 'n2']
-      ]
-    );
+    const { views, m } = convergedPair();
     expect(convergenceGaps(views, m)).toEqual([]);
 
     const killed: NodeView[] = [views[0]!, { name: 'n2', live: false }];
@@ -60,20 +66,7 @@ describe('convergenceGaps', () => {
   });
 
   it('waits for the leader to hear that a task told to stop has stopped, except on a dead node', () => {
-    const views: NodeView[] = [
-      { name: 'n1', live: true, status: status('n1', 'id-n1', ['n1', 'n2'], ['t1']) },
-      { name: 'n2', live: true, status: status('n2', 'id-n2', ['n1', 'n2'], ['t2']) }
-    ];
-    const m = manager(
-      [
-        ['n1', 'ready'],
-        ['n2', 'ready']
-      ],
-      [
-        ['t1', 'n1'],
-        ['t2', 'n2']
-      ]
-    );
+    const { views, m } = convergedPair();
     // Scaled down: n2 already stopped t3, but its report has not reached the leader yet.
     const stopping = { id: 't3', serviceId: 's', nodeId: 'id-n2', slot: 3, desiredState: 'shutdown' as const };
     expect(convergenceGaps(views, { ...m, tasks: [...m.tasks, { ...stopping, state: 'running' }] })).toEqual([
