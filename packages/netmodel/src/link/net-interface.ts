@@ -97,6 +97,11 @@ export abstract class NetInterface {
     else this.namespace.receiveFrame(this, frame);
   }
 
+  /** The namespace on the far side of the link (a veth's peer, a VXLAN device's underlay), if any. */
+  linkNamespace(): Namespace | undefined {
+    return undefined;
+  }
+
   /** The first IPv4 address, used as the source for MASQUERADE and ARP. */
   primaryAddress(): string | undefined {
     return this.addresses[0]?.address;

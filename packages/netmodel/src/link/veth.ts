@@ -1,3 +1,4 @@
+import type { Namespace } from '../stack/namespace.js';
 import { NetInterface } from './net-interface.js';
 
 /** One end of a veth pair: what one end transmits, the other receives. */
@@ -8,6 +9,11 @@ export class Veth extends NetInterface {
   /** A veth has carrier only while both ends are up (Linux: NO-CARRIER / state LOWERLAYERDOWN). */
   override get operational(): boolean {
     return this.up && this.peer !== undefined && this.peer.up;
+  }
+
+  /** The peer's namespace. */
+  override linkNamespace(): Namespace | undefined {
+    return this.peer?.namespace;
   }
 
   protected emit(frame: Uint8Array): void {

@@ -13,7 +13,8 @@ export type Verdict = 'ACCEPT' | 'DROP';
 /** The transport header of a packet as netfilter sees it. */
 export type NfL4 =
   | { protocol: 'tcp'; segment: TcpSegment }
-  | { protocol: 'udp'; datagram: UdpDatagram }
+  /** `zeroChecksum`: sent (or received) with checksum 0, "none" (RFC 768), as a tunnel with `noudpcsum` sends. */
+  | { protocol: 'udp'; datagram: UdpDatagram; zeroChecksum?: boolean }
   | { protocol: 'icmp'; message: IcmpMessage }
   | { protocol: 'other' };
 

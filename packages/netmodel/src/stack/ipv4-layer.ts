@@ -16,6 +16,10 @@ export interface Ipv4Send {
   l4: NfL4;
   /** @default 64 — net.ipv4.ip_default_ttl */
   ttl?: number;
+  /** @default 0 */
+  tos?: number;
+  /** @default true — Linux does path-MTU discovery (ip_no_pmtu_disc=0); tunnels may clear it */
+  dontFragment?: boolean;
   /** IP protocol number when `l4.protocol` is 'other'. */
   protocol?: number;
   /** Payload bytes when `l4.protocol` is 'other'. */
@@ -40,10 +44,9 @@ export class Ipv4Layer {
     this.stats.outRequests++;
     let route = this.route(send.dst);
     const ip: Ipv4Packet = {
-      tos: 0,
+      tos: send.tos ?? 0,
       identification: this.nextId++ & 0xffff,
-      // Linux does path-MTU discovery by default (ip_no_pmtu_disc=0), so DF is set.
-      dontFragment: true,
+      dontFragment: send.dontFragment ?? true,
       moreFragments: false,
       fragmentOffset: 0,
       ttl: send.ttl ?? DEFAULT_TTL,

@@ -15,8 +15,12 @@ export function decodeL4(ip: Ipv4Packet): NfL4 {
   switch (ip.protocol) {
     case IpProtocol.TCP:
       return { protocol: 'tcp', segment: decodeTcp(ip.payload, ip.src, ip.dst) };
-    case IpProtocol.UDP:
-      return { protocol: 'udp', datagram: decodeUdp(ip.payload, ip.src, ip.dst) };
+    case IpProtocol.UDP: {
+      const datagram = decodeUdp(ip.payload, ip.src, ip.dst);
+      return ip.payload[6] === 0 && ip.payload[7] === 0
+        ? { protocol: 'udp', datagram, zeroChecksum: true }
+        : { protocol: 'udp', datagram };
+    }
     case IpProtocol.ICMP:
       return { protocol: 'icmp', message: decodeIcmp(ip.payload) };
     default:
@@ -30,8 +34,11 @@ export function encodeL4(pkt: NfPacket): Uint8Array {
   switch (l4.protocol) {
     case 'tcp':
       return encodeTcp(l4.segment, ip.src, ip.dst);
-    case 'udp':
-      return encodeUdp(l4.datagram, ip.src, ip.dst);
+    case 'udp': {
+      const bytes = encodeUdp(l4.datagram, ip.src, ip.dst);
+      if (l4.zeroChecksum === true) bytes.fill(0, 6, 8);
+      return bytes;
+    }
     case 'icmp':
       return encodeIcmp(l4.message);
     default:

@@ -112,6 +112,12 @@ export class NeighborTable {
     this.flush(s);
   }
 
+  /** The entry for `ip` on `dev` with its state as of now (`ip neigh get IP dev DEV`). */
+  lookup(dev: NetInterface, ip: string): NeighborEntry | undefined {
+    const s = this.slots.get(key(dev, ip));
+    return s === undefined ? undefined : this.toEntry(s);
+  }
+
   /** Deletes an entry (`ip neigh del`). */
   delete(dev: NetInterface, ip: string): boolean {
     const s = this.slots.get(key(dev, ip));
@@ -130,13 +136,11 @@ export class NeighborTable {
 
   /** Current entries with states as of now. */
   entries(): NeighborEntry[] {
-    return [...this.slots.values()].map((s) => ({
-      ip: s.ip,
-      dev: s.dev,
-      mac: s.mac,
-      state: this.stateNow(s),
-      updatedAt: s.updatedAt
-    }));
+    return [...this.slots.values()].map((s) => this.toEntry(s));
+  }
+
+  private toEntry(s: Slot): NeighborEntry {
+    return { ip: s.ip, dev: s.dev, mac: s.mac, state: this.stateNow(s), updatedAt: s.updatedAt };
   }
 
   private stateNow(s: Slot): NeighborState {

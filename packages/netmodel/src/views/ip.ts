@@ -12,8 +12,8 @@ function linkHeader(dev: NetInterface, mode: boolean): string {
 
 function linkLine(dev: NetInterface): string {
   if (dev.kind === 'loopback') return '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00';
-  const peer = (dev as { peer?: NetInterface }).peer;
-  const netns = dev.kind === 'veth' && peer !== undefined && peer.namespace !== dev.namespace ? ' link-netnsid 0' : '';
+  const link = dev.linkNamespace();
+  const netns = link !== undefined && link !== dev.namespace ? ' link-netnsid 0' : '';
   return `    link/ether ${dev.mac} brd ff:ff:ff:ff:ff:ff${netns}`;
 }
 

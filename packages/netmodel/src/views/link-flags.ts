@@ -11,7 +11,8 @@ export function ipLinkFlags(dev: NetInterface): string {
 
 /** `ip link` operational state word. */
 export function operState(dev: NetInterface): string {
-  if (dev.kind === 'loopback') return 'UNKNOWN';
+  // Neither loopback nor a VXLAN device reports carrier, so the kernel leaves their operstate UNKNOWN.
+  if (dev.kind === 'loopback' || (dev.kind === 'vxlan' && dev.up)) return 'UNKNOWN';
   if (!dev.up) return 'DOWN';
   if (!dev.operational) return dev.kind === 'veth' ? 'LOWERLAYERDOWN' : 'DOWN';
   return 'UP';

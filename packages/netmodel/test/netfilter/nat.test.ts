@@ -25,6 +25,17 @@ describe('source NAT port selection', () => {
     expect([replyA.ip.dst, ports(replyA)[1]]).toEqual(['172.17.0.2', 40000]);
   });
 
+  it('leaves a zero UDP checksum zero when it rewrites the port (nf_nat udp_manip_pkt)', () => {
+    const { nf } = makeNetfilter();
+    nf.exec('-t nat -A POSTROUTING -o eth0 -j MASQUERADE');
+    forward(nf, udp('172.17.0.2', 40000, '8.8.8.8', 53, FROM_DOCKER0));
+    const b = udp('172.17.0.3', 40000, '8.8.8.8', 53, FROM_DOCKER0);
+    if (b.l4.protocol === 'udp') b.l4 = { ...b.l4, zeroChecksum: true };
+    forward(nf, b);
+    expect(ports(b)[0]).not.toBe(40000);
+    expect(b.l4).toMatchObject({ protocol: 'udp', zeroChecksum: true });
+  });
+
   it('starts the free-port search at an offset drawn from the injected RNG', () => {
     const { nf } = makeNetfilter(undefined, {}, () => 0.5);
     nf.exec('-t nat -A POSTROUTING -o eth0 -j MASQUERADE');

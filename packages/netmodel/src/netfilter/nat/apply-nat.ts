@@ -43,7 +43,8 @@ function rewriteL4(l4: NfL4, manip: NatManip, port: number, icmpId: number): NfL
     case 'udp': {
       const d = l4.datagram;
       if ((manip === 'src' ? d.srcPort : d.dstPort) === port) return l4;
-      return { protocol: 'udp', datagram: manip === 'src' ? { ...d, srcPort: port } : { ...d, dstPort: port } };
+      // nf_nat udp_manip_pkt leaves a zero checksum zero.
+      return { ...l4, datagram: manip === 'src' ? { ...d, srcPort: port } : { ...d, dstPort: port } };
     }
     case 'icmp':
       return rewriteIcmpId(l4, icmpId);
