@@ -13,6 +13,10 @@ import { SwarmsimError } from '@swarmsim/interface';
  * - NETMODEL_ERR_ADDRESS_NOT_AVAILABLE: binding to an address the namespace does not have (EADDRNOTAVAIL)
  * - NETMODEL_ERR_MESSAGE_TOO_LONG: a datagram larger than the outgoing MTU (EMSGSIZE; no fragmentation)
  * - NETMODEL_ERR_SOCKET_CLOSED: a send on a closed socket
+ * - NETMODEL_ERR_BAD_VNI: a VXLAN network identifier outside 0–16777215 (ERANGE)
+ * - NETMODEL_ERR_VNI_IN_USE: a VXLAN device with that VNI and UDP port already exists in the namespace (EEXIST)
+ * - NETMODEL_ERR_BAD_LINK_OPTION: a link option (port, TTL, MTU, ageing) is outside its valid range (EINVAL)
+ * - NETMODEL_ERR_FDB_ENTRY_EXISTS: `bridge fdb add` of a MAC the VXLAN device already has an entry for (EEXIST)
  */
 export type NetmodelErrorCode =
   | 'NETMODEL_ERR_NAMESPACE_EXISTS'
@@ -25,7 +29,11 @@ export type NetmodelErrorCode =
   | 'NETMODEL_ERR_ADDRESS_IN_USE'
   | 'NETMODEL_ERR_ADDRESS_NOT_AVAILABLE'
   | 'NETMODEL_ERR_MESSAGE_TOO_LONG'
-  | 'NETMODEL_ERR_SOCKET_CLOSED';
+  | 'NETMODEL_ERR_SOCKET_CLOSED'
+  | 'NETMODEL_ERR_BAD_VNI'
+  | 'NETMODEL_ERR_VNI_IN_USE'
+  | 'NETMODEL_ERR_BAD_LINK_OPTION'
+  | 'NETMODEL_ERR_FDB_ENTRY_EXISTS';
 
 /** Error of the simulated network stack, with the namespace/interface/address involved. */
 export class NetmodelError extends SwarmsimError<{
@@ -33,4 +41,8 @@ export class NetmodelError extends SwarmsimError<{
   namespace?: string;
   interface?: string;
   address?: string;
+  /** The VXLAN network identifier involved. */
+  vni?: number;
+  /** The link option that was refused. */
+  option?: string;
 }> {}

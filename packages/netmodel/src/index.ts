@@ -1,7 +1,7 @@
 /**
  * @packageDocumentation
- * One host's network stack as pure objects driven by a Clock: namespaces with loopback, veth, bridge and
- * Ethernet interfaces; a learning bridge; longest-prefix routing; ARP; netfilter tables with conntrack and
+ * One host's network stack as pure objects driven by a Clock: namespaces with loopback, veth, bridge, Ethernet
+ * and VXLAN interfaces; a learning bridge; longest-prefix routing; ARP; netfilter tables with conntrack and
  * NAT; and UDP, ICMP and TCP sockets — real Ethernet/IPv4 bytes all the way. Addresses are read with
  * `@swarmsim/addr`, which also holds Docker's IPAM.
  *
@@ -42,6 +42,10 @@ export { Veth } from './link/veth.js';
 export { Bridge, type BridgeOptions, type FdbEntry } from './link/bridge.js';
 export { EtherInterface } from './link/ether-interface.js';
 export { Wire } from './link/wire.js';
+export { VxlanInterface, type VxlanStats } from './link/vxlan.js';
+export type { VxlanOptions, VxlanDf, VxlanConfig } from './link/vxlan-config.js';
+export type { VxlanFdbEntry } from './link/vxlan-fdb.js';
+export { VxlanSocket, VxlanSockets, type VxlanSocketDrops } from './link/vxlan-socket.js';
 export { Namespace, type NamespaceOptions } from './stack/namespace.js';
 export { RouteTable, type Route } from './stack/route-table.js';
 export { NeighborTable, type NeighborEntry, type NeighborOptions, type NeighborState } from './stack/neighbor-table.js';

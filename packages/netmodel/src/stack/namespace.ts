@@ -16,6 +16,9 @@ import { EtherInterface } from '../link/ether-interface.js';
 import { Loopback } from '../link/loopback.js';
 import type { InterfaceOptions, NetInterface } from '../link/net-interface.js';
 import { Veth } from '../link/veth.js';
+import { VxlanInterface } from '../link/vxlan.js';
+import type { VxlanOptions } from '../link/vxlan-config.js';
+import { VxlanSockets } from '../link/vxlan-socket.js';
 import { Netfilter, type NetfilterOptions } from '../netfilter/index.js';
 import { TcpLayer, type TcpOptions } from '../tcp/index.js';
 import { parseInterfaceCidr } from './cidr.js';
@@ -50,6 +53,8 @@ export class Namespace {
   readonly udp: UdpLayer;
   readonly icmp: PingLayer;
   readonly tcp: TcpLayer;
+  /** The kernel VXLAN sockets of devices created here, by UDP port. */
+  readonly vxlanSockets: VxlanSockets = new VxlanSockets(this);
   readonly log: Logger;
   ipForward: boolean;
   icmpEchoIgnoreAll: boolean;
@@ -108,6 +113,17 @@ export class Namespace {
   /** Creates a physical NIC (e.g. the host's `eth0`), to be plugged into a Wire. */
   addEther(name: string, options: InterfaceOptions = {}): EtherInterface {
     return this.attach(new EtherInterface(name, this, this.deviceOptions(options)));
+  }
+
+  /**
+   * Creates a VXLAN device (`ip link add NAME type vxlan id VNI dstport 4789 …`). Its tunnel runs through this
+   * namespace's routing and UDP port even after it is moved elsewhere, as the kernel keeps the creating namespace.
+   */
+  addVxlan(name: string, options: VxlanOptions): VxlanInterface {
+    this.assertFree(name);
+    const dev = new VxlanInterface(name, this, this.deviceOptions(options));
+    this.vxlanSockets.register(dev);
+    return this.attach(dev);
   }
 
   /** Creates a veth pair: `name` here, `peerName` in `peerNamespace` (default: here). */
@@ -303,7 +319,7 @@ export class Namespace {
     }
   }
 
-  private deviceOptions(options: InterfaceOptions): InterfaceOptions & { ifIndex: number; mac: string } {
+  private deviceOptions<T extends InterfaceOptions>(options: T): T & { ifIndex: number; mac: string } {
     return { ...options, ifIndex: this.fabric.allocateIfIndex(), mac: options.mac?.toLowerCase() ?? this.randomMac() };
   }
 
