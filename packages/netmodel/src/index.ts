@@ -55,6 +55,7 @@ export { UdpSocket, UdpLayer, EPHEMERAL_PORTS, type RemoteInfo, type UdpSocketEv
 export { PingLayer, type PingOptions, type PingReply, type PingError, type PingResult } from './socket/ping.js';
 export { ifconfig, humanBytes } from './views/ifconfig.js';
 export { ipAddr, ipLink, ipNeigh, ipRoute } from './views/ip.js';
-export { bridgeFdb } from './views/bridge-fdb.js';
+export { bridgeFdb, type BridgeFdbOptions } from './views/bridge-fdb.js';
+export { vxlanLinkInfo } from './views/vxlan-link-info.js';
 export * from './netfilter/index.js';
 export * from './tcp/index.js';
