@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dnsPacket from 'dns-packet';
 import { PcapWriter } from '@swarmsim/packet';
-import { skipTshark, tsharkAvailable, tsharkFields } from '../helpers/tshark.js';
+import { skipTshark, tsharkAvailable, tsharkFields } from '@swarmsim/testkit/tshark';
 import { TestLan } from '../helpers/test-lan.js';
 
 const FIELDS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PcapWriter } from '@swarmsim/packet';
-import { skipTshark, tsharkAvailable, tsharkFields } from '../tshark.js';
+import { skipTshark, tsharkAvailable, tsharkFields } from '@swarmsim/testkit/tshark';
 import { OverlayLab, UNDERLAY, VNI } from './overlay-harness.js';
 
 const FIELDS = [

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// A package's tests may not import the root test/helpers (import-x/no-relative-packages), so this mirrors
-// test/helpers/tshark.ts: same skip rule, same field extraction.
+/**
+ * tshark as an external oracle for the bytes swarmsim writes: the packet codecs and captures are checked by
+ * Wireshark's own dissectors. A separate entry (`@swarmsim/testkit/tshark`), as it spawns a process.
+ */
 
 /** Whether tshark runs here; in CI its absence is a failure, elsewhere tests skip with a printed reason. */
 export const tsharkAvailable = spawnSync('tshark', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -13,7 +15,7 @@ if (skipTshark) console.warn('tshark tests: skipped, `tshark` is not on PATH (se
 
 /** Runs `tshark -T fields` with checksum validation on a pcap; one record (field → value) per frame. */
 export function tsharkFields(pcap: Uint8Array, fields: string[]): Record<string, string>[] {
-  const dir = mkdtempSync(join(tmpdir(), 'swarmsim-netmodel-tshark-'));
+  const dir = mkdtempSync(join(tmpdir(), 'swarmsim-tshark-'));
   try {
     const file = join(dir, 'capture.pcap');
     writeFileSync(file, pcap);
