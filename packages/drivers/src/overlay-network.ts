@@ -111,14 +111,22 @@ export class OverlayNetwork {
     const sbox = this.joinSandbox();
     const ifName = options.ifName ?? 'eth0';
     const mac = (options.mac ?? macFromIpv4(options.ip)).toLowerCase();
-    const sandboxVeth = `veth${sbox.nextVeth++}`;
-    const [outside] = sbox.ns.addVethPair(sandboxVeth, ifName, ns, { mtu: this.mtu, peerMac: mac });
-    sbox.br0.addPort(outside);
-    sbox.ns.setUp(sandboxVeth);
-    // The connected route of the address is the route to the subnet (Docker adds static routes only for a
-    // network's *other* subnets, via their gateways).
-    ns.addAddress(ifName, `${options.ip}/${options.prefixLength ?? this.prefixLength}`);
-    ns.setUp(ifName);
+    const sandboxVeth = `veth${sbox.nextVeth}`;
+    try {
+      const [outside] = sbox.ns.addVethPair(sandboxVeth, ifName, ns, { mtu: this.mtu, peerMac: mac });
+      sbox.br0.addPort(outside);
+      sbox.ns.setUp(sandboxVeth);
+      // The connected route of the address is the route to the subnet (Docker adds static routes only for a
+      // network's *other* subnets, via their gateways).
+      ns.addAddress(ifName, `${options.ip}/${options.prefixLength ?? this.prefixLength}`);
+      ns.setUp(ifName);
+    } catch (err) {
+      // A failed Join leaves nothing behind: no half-made veth, and no namespace built for it alone.
+      sbox.ns.removeInterface(sandboxVeth);
+      if (this.endpoints.size === 0) this.destroySandbox();
+      throw err;
+    }
+    sbox.nextVeth++;
     const ep: OverlayEndpoint = { network: this, ns, ifName, ip: options.ip, mac, sandboxVeth };
     this.endpoints.add(ep);
     return ep;

@@ -208,6 +208,19 @@ describe('OverlayDriver: lifecycle', () => {
     expect((await done).received).toBe(1);
   });
 
+  it('leaves nothing behind when a join fails: no veth, and no namespace built for it alone', () => {
+    const lab = overlayLab();
+    const c = lab.fabric.createNamespace('c');
+    c.addBridge('eth0');
+    expect(() => lab.a.overnet.join(c, { ip: C1 })).toThrow(
+      expect.objectContaining({ code: 'NETMODEL_ERR_INTERFACE_EXISTS' })
+    );
+    expect(lab.a.overnet.namespace).toBeUndefined();
+    expect(lab.a.overnet.endpoints.size).toBe(0);
+    // The VNI's device went with the namespace, so a later join can build it again.
+    expect(lab.a.overnet.join(c, { ip: C1, ifName: 'eth1' }).sandboxVeth).toBe('veth0');
+  });
+
   it('refuses to remove a network with endpoints, then removes it; a removed network takes no endpoint', () => {
     const lab = overlayLab();
     const net = lab.a.overnet;
