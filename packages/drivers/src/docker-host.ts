@@ -2,6 +2,7 @@ import { Ipam } from '@swarmsim/addr';
 import type { Fabric, Namespace, Wire } from '@swarmsim/netmodel';
 import { BridgeDriver, type BridgeNetwork } from './bridge-driver.js';
 import { installDockerChains } from './docker-firewall.js';
+import { OverlayDriver } from './overlay-driver.js';
 
 /** Where a host's eth0 sits on the underlay. */
 export interface UnderlayAttachment {
@@ -13,13 +14,15 @@ export interface UnderlayAttachment {
   mac?: string;
 }
 
-/** A Docker engine's host network stack: root namespace, eth0, docker0 and the bridge driver. */
+/** A Docker engine's host network stack: root namespace, eth0, docker0, the bridge and overlay drivers. */
 export interface DockerHost {
   ns: Namespace;
   ipam: Ipam;
   bridges: BridgeDriver;
   /** The default `bridge` network (docker0). */
   defaultBridge: BridgeNetwork;
+  /** Overlay networks, tunnelled through this namespace's eth0. */
+  overlays: OverlayDriver;
 }
 
 /**
@@ -43,5 +46,5 @@ export function createDockerHost(
   installDockerChains(ns.netfilter);
   const bridges = new BridgeDriver(ns, ipam);
   const defaultBridge = bridges.createNetwork('bridge', { bridgeName: 'docker0' });
-  return { ns, ipam, bridges, defaultBridge };
+  return { ns, ipam, bridges, defaultBridge, overlays: new OverlayDriver(ns) };
 }
