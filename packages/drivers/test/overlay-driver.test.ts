@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bridgeFdb, ipNeigh, NetmodelError, type Veth } from '@swarmsim/netmodel';
+import { bridgeFdb, ipNeigh, NetmodelError, vxlanLinkInfo, type Veth } from '@swarmsim/netmodel';
 import { decodeIcmp, IpProtocol, macFromIpv4 } from '@swarmsim/packet';
 import { DriverError } from '../src/index.js';
 import { OVERNET, overlayLab, UNDERLAY, vxlanFrames } from './overlay-lab.js';
@@ -42,6 +42,10 @@ describe('OverlayDriver: the per-network namespace', () => {
       l2miss: true,
       l3miss: true
     });
+    // `ip -d link show vxlan0` in the namespace, as on a Docker node.
+    expect(vxlanLinkInfo(vxlan0)).toBe(
+      '    vxlan id 4097 srcport 0 0 dstport 4789 ttl auto ageing 300 proxy l2miss l3miss '
+    );
     // The tunnel runs through the host namespace (its routing and eth0), and the host keeps no vxlan device.
     expect(vxlan0.underlay).toBe(lab.a.docker.ns);
     expect(lab.a.docker.ns.allInterfaces().map((d) => d.kind)).not.toContain('vxlan');
