@@ -4,6 +4,8 @@ import { clusterBehaviourSuite } from '@swarmsim/cluster/behaviour-suite';
 import { parseClusterConfig } from '@swarmsim/config';
 import { cidrContains } from '@swarmsim/addr';
 import { ManualClock } from '@swarmsim/clock';
+import type { Namespace } from '@swarmsim/netmodel';
+import { decodeEthernet, decodeIpv4, decodeUdp, decodeVxlan } from '@swarmsim/packet';
 
 // The behaviour both runtimes share; virtual time, so convergence costs little real time.
 await clusterBehaviourSuite('in-process', (options) => Cluster.start({ ...options, runtime: 'in-process' }));
@@ -17,6 +19,14 @@ async function ticking<T>(clock: ManualClock, promise: Promise<T>, maxMs = 60_00
     await new Promise((resolve) => setImmediate(resolve));
   }
   return promise;
+}
+
+/** A namespace's address on `overnet` (10.0.1.0/24). */
+function overnetAddress(ns: Namespace): string {
+  const all = ns.allInterfaces().flatMap((i) => i.addresses.map((a) => a.address));
+  const ip = all.find((a) => cidrContains('10.0.1.0/24', a));
+  if (ip === undefined) throw new Error(`${ns.name} has no overnet address: ${all.join(', ')}`);
+  return ip;
 }
 
 /** Running `web` tasks per node name. */
@@ -195,6 +205,60 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     expect((await ticking(clock, n1.host.ns.icmp.ping(node2, { count: 2 }))).received).toBe(0);
     // Control and gossip still flow: the swarm itself is unaffected.
     expect(await cluster.gaps()).toEqual([]);
+    await cluster.stop();
+  });
+
+  it('carries task-to-task traffic across nodes over the overlay: VXLAN VNI 4097 on the underlay', async () => {
+    const cluster = await Cluster.start({ nodes: 3, seed: 4 });
+    await cluster.waitConverged();
+    const clock = cluster.clock as ManualClock;
+    const [t1, t2] = [cluster.node('node-1').tasks[0]!, cluster.node('node-2').tasks[0]!];
+    // A task publishing a port sits on ingress first (eth0), then overnet (eth1), as in Docker.
+    const target = overnetAddress(t2.ns);
+    const frames: Uint8Array[] = [];
+    cluster.node('node-1').host.ns.interface('eth0').tap = (frame, dir) => void (dir === 'tx' && frames.push(frame));
+    const ping = await ticking(clock, t1.ns.icmp.ping(target, { count: 3 }));
+    expect(ping.received).toBe(3);
+    // The echo left node-1's eth0 as Ethernet/IPv4/UDP 4789/VXLAN(4097)/inner ICMP to the task's address.
+    const vxlan = frames.flatMap((f) => {
+      const eth = decodeEthernet(f);
+      if (eth.etherType !== 0x0800) return [];
+      const ip = decodeIpv4(eth.payload);
+      if (ip.protocol !== 17) return [];
+      const udp = decodeUdp(ip.payload, ip.src, ip.dst);
+      return udp.dstPort === 4789 ? [{ ip, vx: decodeVxlan(udp.payload) }] : [];
+    });
+    expect(vxlan.length).toBeGreaterThanOrEqual(3);
+    expect(vxlan[0]!.vx.vni).toBe(4097);
+    expect(vxlan[0]!.ip.dst).toBe('192.168.99.101');
+    const inner = decodeIpv4(decodeEthernet(vxlan[0]!.vx.payload).payload);
+    expect([inner.dst, inner.protocol]).toEqual([target, 1]);
+    await cluster.stop();
+  });
+
+  it("forgets a killed node's overlay endpoints on every other node", async () => {
+    const cluster = await Cluster.start({ nodes: 3, seed: 4 });
+    await cluster.waitConverged();
+    const clock = cluster.clock as ManualClock;
+    const peersOf = (node: string): string[] =>
+      cluster
+        .node(node)
+        .host.overlays.network('overnet')
+        .listPeers()
+        .map((p) => p.vtep)
+        .sort();
+    expect(peersOf('node-1')).toEqual(['192.168.99.101', '192.168.99.102']);
+    await cluster.kill('node-3');
+    await cluster.waitConverged();
+    // node-3's record vanished with it; its task's replacement on a live node was published instead.
+    expect(peersOf('node-1')).not.toContain('192.168.99.102');
+    const t1 = cluster.node('node-1').tasks[0]!;
+    for (const n of ['node-1', 'node-2']) {
+      for (const t of cluster.node(n).tasks) {
+        if (t === t1) continue;
+        expect((await ticking(clock, t1.ns.icmp.ping(overnetAddress(t.ns), { count: 1 }))).received).toBe(1);
+      }
+    }
     await cluster.stop();
   });
 

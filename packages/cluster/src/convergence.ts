@@ -13,10 +13,12 @@ export interface NodeView {
  * plain-data statuses — the one rule both runtimes use: every live node joined and Ready and every killed one
  * Down; every live node's gossip sees exactly the live nodes alive; replicated services have their replicas
  * running; every live node runs exactly the tasks the leader wants running there (a killed node's leftovers are
- * not looked at: like a crashed host, it cannot be asked).
+ * not looked at: like a crashed host, it cannot be asked); and every overlay network a live node has built holds
+ * exactly the other live nodes' endpoints on it as peers (their `overlay_peer_table` records reached it, and a dead
+ * node's are gone).
  */
 export function convergenceGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
-  return [...nodeGaps(views, manager), ...gossipGaps(views), ...taskGaps(views, manager)];
+  return [...nodeGaps(views, manager), ...gossipGaps(views), ...taskGaps(views, manager), ...overlayGaps(views)];
 }
 
 function nodeGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
@@ -71,6 +73,22 @@ function taskGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[
   for (const v of views) {
     if (!v.live) continue;
     for (const x of v.status?.tasks ?? []) if (!wanted.has(x.taskId)) gaps.push(`${v.name}: stale task ${x.taskId}`);
+  }
+  return gaps;
+}
+
+function overlayGaps(views: readonly NodeView[]): string[] {
+  const live = views.filter((v) => v.live && v.status !== undefined);
+  const gaps: string[] = [];
+  for (const v of live) {
+    for (const net of v.status!.overlays ?? []) {
+      const want = live
+        .filter((u) => u !== v)
+        .flatMap((u) => u.status!.overlays?.find((o) => o.network === net.network)?.endpoints ?? [])
+        .sort();
+      const have = [...net.peers].sort();
+      if (want.join() !== have.join()) gaps.push(`${v.name}: overlay ${net.network} peers [${have}], want [${want}]`);
+    }
   }
   return gaps;
 }

@@ -9,7 +9,8 @@ function status(name: string, nodeId: string, alive: string[], taskIds: string[]
     nodeId,
     leader: name === 'n1',
     aliveMembers: alive,
-    tasks: taskIds.map((taskId, i) => ({ taskId, serviceName: 'web', slot: i + 1, state: 'running' }))
+    tasks: taskIds.map((taskId, i) => ({ taskId, serviceName: 'web', slot: i + 1, state: 'running' })),
+    overlays: []
   };
 }
 
@@ -77,5 +78,21 @@ describe('convergenceGaps', () => {
     const dead: NodeView[] = [views[0]!, { name: 'n2', live: false }];
     const gaps = convergenceGaps(dead, { ...m, tasks: [m.tasks[0]!, { ...stopping, state: 'running' }] });
     expect(gaps.some((g) => g.startsWith('task t3'))).toBe(false);
+  });
+
+  it('waits until every overlay holds the other live nodes’ endpoints as peers, and a dead node’s no longer', () => {
+    const { views, m } = convergedPair();
+    const withOverlay = (v: NodeView, endpoints: string[], peers: string[]): NodeView => ({
+      ...v,
+      status: { ...v.status!, overlays: [{ network: 'overnet', endpoints, peers }] }
+    });
+    const synced = [
+      withOverlay(views[0]!, ['10.0.1.3'], ['10.0.1.4']),
+      withOverlay(views[1]!, ['10.0.1.4'], ['10.0.1.3'])
+    ];
+    expect(convergenceGaps(synced, m)).toEqual([]);
+    // n2 has not heard n1's record yet.
+    const lagging = [synced[0]!, withOverlay(views[1]!, ['10.0.1.4'], [])];
+    expect(convergenceGaps(lagging, m)).toEqual(['n2: overlay overnet peers [], want [10.0.1.3]']);
   });
 });

@@ -18,6 +18,7 @@ import {
 import { NodeError } from './errors.js';
 import { generateJoinTokens, parseJoinToken, type JoinTokens } from './join-token.js';
 import { createSwarmSandboxes, type SwarmSandboxes } from './swarm-sandboxes.js';
+import { OverlayAttachments } from './overlay-attachments.js';
 import { TaskRunner, type LocalTask } from './task-runner.js';
 import { UnderlayBridge } from './underlay-bridge.js';
 
@@ -67,6 +68,7 @@ interface SwarmState {
   gossip: Gossip;
   sandboxes: SwarmSandboxes;
   runner: TaskRunner;
+  overlays: OverlayAttachments;
 }
 
 /**
@@ -209,6 +211,7 @@ export class InProcessNode {
     if (this.down) return;
     this.down = true;
     this.agent.stop();
+    this.swarm?.overlays.close();
     this.swarm?.gossip.stop();
     this.underlay.close();
     this.swarm?.runner.stopAll();
@@ -248,20 +251,27 @@ export class InProcessNode {
 
   private enterSwarm(accepted: JoinAcceptedMsg, leader: string): void {
     const sandboxes = createSwarmSandboxes(this.fabric, this.host, this.name, accepted.ingressAddr);
-    const runner = new TaskRunner({
-      fabric: this.fabric,
-      host: this.host,
-      nodeId: () => this.agent.nodeId ?? '',
-      report: (taskId, state, details) => this.agent.report(taskId, state, details),
-      log: this.log.child({ component: 'tasks' })
-    });
     const { preset = 'local', gossip: overrides = {} } = this.init;
     const g = gossip({ preset, keys: accepted.gossipKeys, ...overrides })({
       clock: this.clock,
       transport: this.mux.channel('gossip'),
       logger: this.log
     });
-    this.swarm = { gossip: g, sandboxes, runner };
+    const overlays = new OverlayAttachments({
+      host: this.host,
+      gossip: g,
+      vtep: this.init.underlayIp,
+      logger: this.log.child({ component: 'overlay' })
+    });
+    const runner = new TaskRunner({
+      fabric: this.fabric,
+      host: this.host,
+      nodeId: () => this.agent.nodeId ?? '',
+      report: (taskId, state, details) => this.agent.report(taskId, state, details),
+      overlays,
+      log: this.log.child({ component: 'tasks' })
+    });
+    this.swarm = { gossip: g, sandboxes, runner, overlays };
     this.agent.attach(runner);
     g.start();
     if (leader !== this.name) g.join([leader]).catch(() => this.log.warn({ leader }, 'gossip join failed'));

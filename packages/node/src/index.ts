@@ -4,7 +4,7 @@
  * stack on netmodel (eth0 on the underlay, docker0, and at swarm init/join docker_gwbridge and ingress-sbox),
  * gossip membership on the `gossip` channel, and the agent protocol on `control` — registration with a
  * join token, heartbeats, assignments pushed by the leader's {@link Manager}, task state reports. Task
- * containers get their overlay addresses; the VXLAN data plane between nodes is a later issue. The same node
+ * containers join their overlay networks (VXLAN over the underlay bridge, peers from the gossip `overlay_peer_table`). The same node
  * runs in a worker thread as a {@link WorkerNode} (built `dist/worker.js`, bundled into `dist/worker.bundle.js` by `npm run build`); both sit behind {@link NodeHandle}.
  *
  * @example
@@ -46,7 +46,7 @@ export { ChannelMux } from './channel-mux.js';
 export { ControlType, decodeControl, encodeControl, type ControlMsg } from './control/messages.js';
 export type { LocalTask } from './task-runner.js';
 export type { SwarmSandboxes } from './swarm-sandboxes.js';
-export type { NodeHandle, NodeStatus, ManagerSnapshot, TaskStatusView } from './node-handle.js';
+export type { NodeHandle, NodeStatus, ManagerSnapshot, OverlayStatusView, TaskStatusView } from './node-handle.js';
 export { nodeStatus, managerSnapshot, inProcessHandle } from './node-status.js';
 export { WorkerNode, defaultWorkerEntry, type WorkerNodeInit } from './worker-node.js';
 export {

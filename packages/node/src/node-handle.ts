@@ -9,6 +9,15 @@ export interface TaskStatusView {
   state: TaskState;
 }
 
+/** One overlay network on a node, as plain data: its local endpoints and the remote peers programmed. */
+export interface OverlayStatusView {
+  network: string;
+  /** Addresses of the endpoints joined on this node. */
+  endpoints: string[];
+  /** Addresses of the remote endpoints programmed on vxlan0 (from `overlay_peer_table`). */
+  peers: string[];
+}
+
 /** The leader's view of the swarm, as plain data (what `docker node ls` / `service ps` read). */
 export interface ManagerSnapshot {
   nodes: { id: string; hostname: string; state: string }[];
@@ -27,6 +36,8 @@ export interface NodeStatus {
   /** Gossip members this node sees alive (itself included), sorted. */
   aliveMembers: string[];
   tasks: TaskStatusView[];
+  /** The overlay networks this node has built (only where a local endpoint is joined), by network name. */
+  overlays: OverlayStatusView[];
   /** Present on the leader only. */
   manager?: ManagerSnapshot;
 }

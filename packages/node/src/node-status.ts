@@ -24,6 +24,14 @@ export function nodeStatus(node: InProcessNode): NodeStatus {
     leader: node.isLeader,
     aliveMembers,
     tasks,
+    overlays: node.host.overlays.list().map((n) => ({
+      network: n.name,
+      endpoints: [...n.endpoints].map((e) => e.ip).sort(),
+      peers: n
+        .listPeers()
+        .map((p) => p.ip)
+        .sort()
+    })),
     ...(node.isLeader && !node.stopped ? { manager: managerSnapshot(node.manager) } : {})
   };
 }

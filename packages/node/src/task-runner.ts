@@ -1,6 +1,7 @@
 import { findApp, type AppProcess } from '@swarmsim/apps';
 import type { BridgeEndpoint, DockerHost } from '@swarmsim/drivers';
 import type { Logger } from '@swarmsim/interface';
+import type { OverlayAttachments } from './overlay-attachments.js';
 import type { Fabric, Namespace } from '@swarmsim/netmodel';
 import { TASK_STATE_CODE, type Assignment, type AssignmentSet, type TaskReport, type TaskState } from '@swarmsim/swarm';
 
@@ -24,6 +25,8 @@ export interface TaskRunnerDeps {
   host: DockerHost;
   nodeId: () => string;
   report: ReportFn;
+  /** Attaches a task to its overlay networks (and detaches it again). */
+  overlays: Pick<OverlayAttachments, 'attach' | 'detach'>;
   log: Logger;
 }
 
@@ -77,13 +80,15 @@ export class TaskRunner {
     const slot = a.slot === 0 ? this.deps.nodeId() : String(a.slot);
     const ns = fabric.createNamespace(`${a.serviceName}.${slot}.${a.taskId}`);
     // Overlay networks come first (eth0, eth1, …), docker_gwbridge last, as in a real task container.
-    // Only addresses: the VXLAN data plane between nodes is a later issue, so these links carry nothing yet.
-    a.networks.forEach((net, i) => {
-      const dev = `eth${i}`;
-      ns.addEther(dev);
-      for (const cidr of net.addresses) ns.addAddress(dev, cidr);
-      ns.setUp(dev);
-    });
+    try {
+      this.deps.overlays.attach(a.taskId, ns, a.networks);
+    } catch (err) {
+      this.deps.overlays.detach(a.taskId);
+      fabric.deleteNamespace(ns.name);
+      this.finished.add(a.taskId);
+      report(a.taskId, 'rejected', { err: err instanceof Error ? err.message : String(err) });
+      return undefined;
+    }
     const gateway = host.bridges.connect(ns, GWBRIDGE);
     const task: LocalTask = { assignment: a, ns, gateway, state: 'ready' };
     this.tasks.set(a.taskId, task);
@@ -120,6 +125,7 @@ export class TaskRunner {
     if (task === undefined) return;
     this.tasks.delete(taskId);
     task.process?.stop();
+    this.deps.overlays.detach(taskId);
     this.deps.host.bridges.disconnect(task.gateway);
     this.deps.fabric.deleteNamespace(task.ns.name);
   }

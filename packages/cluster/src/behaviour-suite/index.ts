@@ -48,6 +48,11 @@ export async function clusterBehaviourSuite(
           [true, false, ['node-1', 'node-2', 'node-3']]
         ]);
         expect(spread(statuses, 'web')).toEqual({ 'node-1': 1, 'node-2': 1, 'node-3': 1 });
+        // Each node built overnet for its task and programmed the other two nodes' tasks as VXLAN peers.
+        for (const s of statuses.values()) {
+          const overnet = s.overlays.find((o) => o.network === 'overnet');
+          expect([overnet?.endpoints.length, overnet?.peers.length]).toEqual([1, 2]);
+        }
         const nodes = await cluster.swarmNodes.list();
         // `node ls` sorts by hostname as the docker CLI does, whatever order the workers joined in.
         expect(nodes.map((n) => [n.Description.Hostname, n.Status.State, n.Spec.Role])).toEqual([
