@@ -1,3 +1,4 @@
+import dnsPacket from 'dns-packet';
 import { describe, it, expect } from 'vitest';
 import { Cluster, ClusterError, type InProcessCluster } from '@swarmsim/cluster';
 import { clusterBehaviourSuite } from '@swarmsim/cluster/behaviour-suite';
@@ -19,6 +20,27 @@ async function ticking<T>(clock: ManualClock, promise: Promise<T>, maxMs = 60_00
     await new Promise((resolve) => setImmediate(resolve));
   }
   return promise;
+}
+
+/** A real DNS A query from `ns` to its embedded resolver at 127.0.0.11:53; undefined when nothing answered. */
+async function queryA(clock: ManualClock, ns: Namespace, name: string): Promise<string[] | undefined> {
+  const socket = ns.udp.bind();
+  let reply: Uint8Array | undefined;
+  socket.on('message', (data) => (reply = data));
+  const query = {
+    id: 7,
+    type: 'query' as const,
+    flags: dnsPacket.RECURSION_DESIRED,
+    questions: [{ type: 'A' as const, name }]
+  };
+  socket.send(dnsPacket.encode(query), 53, '127.0.0.11');
+  for (let i = 0; i < 20 && reply === undefined; i++) {
+    clock.tick(10);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  socket.close();
+  if (reply === undefined) return undefined;
+  return (dnsPacket.decode(Buffer.from(reply)).answers ?? []).flatMap((a) => (a.type === 'A' ? [a.data] : []));
 }
 
 /** A namespace's address on `overnet` (10.0.1.0/24). */
@@ -259,6 +281,29 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
         expect((await ticking(clock, t1.ns.icmp.ping(overnetAddress(t.ns), { count: 1 }))).received).toBe(1);
       }
     }
+    await cluster.stop();
+  });
+
+  it('answers service discovery in every task from the gossip endpoint_table: the VIP, tasks.<svc>, task names', async () => {
+    const cluster = await Cluster.start({ nodes: 3, seed: 4 });
+    await cluster.waitConverged();
+    const clock = cluster.clock as ManualClock;
+    const web = await cluster.services.inspect('web');
+    const overnetId = (await cluster.networks.list()).find((n) => n.Spec.Name === 'overnet')!.ID;
+    const vip = web.Endpoint.VirtualIPs.find((v) => v.NetworkID === overnetId)!.Addr.split('/')[0];
+    const taskIps = cluster.nodes.flatMap((n) => n.tasks.map((t) => overnetAddress(t.ns))).sort();
+    const t1 = cluster.node('node-1').tasks[0]!;
+    // NetworkDB is eventually consistent: ask until every node's record has reached node-1 (bounded).
+    let tasks: string[] | undefined = [];
+    for (let waited = 0; waited < 30_000 && tasks?.length !== 3; waited += 500) {
+      tasks = await queryA(clock, t1.ns, 'tasks.web');
+      clock.tick(500);
+    }
+    expect(tasks?.sort()).toEqual(taskIps);
+    expect(await queryA(clock, t1.ns, 'web')).toEqual([vip]);
+    const t3 = cluster.node('node-3').tasks[0]!;
+    expect(await queryA(clock, t1.ns, t3.ns.name)).toEqual([overnetAddress(t3.ns)]);
+    expect(await queryA(clock, t1.ns, 'nope')).toEqual([]);
     await cluster.stop();
   });
 

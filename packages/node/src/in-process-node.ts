@@ -19,6 +19,7 @@ import { NodeError } from './errors.js';
 import { generateJoinTokens, parseJoinToken, type JoinTokens } from './join-token.js';
 import { createSwarmSandboxes, type SwarmSandboxes } from './swarm-sandboxes.js';
 import { OverlayAttachments } from './overlay-attachments.js';
+import { ServiceDns } from './service-dns.js';
 import { TaskRunner, type LocalTask } from './task-runner.js';
 import { UnderlayBridge } from './underlay-bridge.js';
 
@@ -69,6 +70,7 @@ interface SwarmState {
   sandboxes: SwarmSandboxes;
   runner: TaskRunner;
   overlays: OverlayAttachments;
+  dns: ServiceDns;
 }
 
 /**
@@ -212,6 +214,7 @@ export class InProcessNode {
     this.down = true;
     this.agent.stop();
     this.swarm?.overlays.close();
+    this.swarm?.dns.close();
     this.swarm?.gossip.stop();
     this.underlay.close();
     this.swarm?.runner.stopAll();
@@ -263,15 +266,17 @@ export class InProcessNode {
       vtep: this.init.underlayIp,
       logger: this.log.child({ component: 'overlay' })
     });
+    const dns = new ServiceDns({ gossip: g, clock: this.clock, random: this.random, logger: this.log });
     const runner = new TaskRunner({
       fabric: this.fabric,
       host: this.host,
       nodeId: () => this.agent.nodeId ?? '',
       report: (taskId, state, details) => this.agent.report(taskId, state, details),
       overlays,
+      dns,
       log: this.log.child({ component: 'tasks' })
     });
-    this.swarm = { gossip: g, sandboxes, runner, overlays };
+    this.swarm = { gossip: g, sandboxes, runner, overlays, dns };
     this.agent.attach(runner);
     g.start();
     if (leader !== this.name) g.join([leader]).catch(() => this.log.warn({ leader }, 'gossip join failed'));

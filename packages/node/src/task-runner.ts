@@ -2,6 +2,7 @@ import { findApp, type AppProcess } from '@swarmsim/apps';
 import type { BridgeEndpoint, DockerHost } from '@swarmsim/drivers';
 import type { Logger } from '@swarmsim/interface';
 import type { OverlayAttachments } from './overlay-attachments.js';
+import type { ServiceDns } from './service-dns.js';
 import type { Fabric, Namespace } from '@swarmsim/netmodel';
 import { TASK_STATE_CODE, type Assignment, type AssignmentSet, type TaskReport, type TaskState } from '@swarmsim/swarm';
 
@@ -27,6 +28,8 @@ export interface TaskRunnerDeps {
   report: ReportFn;
   /** Attaches a task to its overlay networks (and detaches it again). */
   overlays: Pick<OverlayAttachments, 'attach' | 'detach'>;
+  /** Publishes a task in service discovery and gives it its embedded DNS (and takes both away). */
+  dns: Pick<ServiceDns, 'attach' | 'detach'>;
   log: Logger;
 }
 
@@ -82,7 +85,9 @@ export class TaskRunner {
     // Overlay networks come first (eth0, eth1, …), docker_gwbridge last, as in a real task container.
     try {
       this.deps.overlays.attach(a.taskId, ns, a.networks);
+      this.deps.dns.attach(a, ns);
     } catch (err) {
+      this.deps.dns.detach(a.taskId);
       this.deps.overlays.detach(a.taskId);
       fabric.deleteNamespace(ns.name);
       this.finished.add(a.taskId);
@@ -124,6 +129,8 @@ export class TaskRunner {
     const task = this.tasks.get(taskId);
     if (task === undefined) return;
     this.tasks.delete(taskId);
+    // Docker: a stopping task leaves DNS before its endpoints go.
+    this.deps.dns.detach(taskId);
     task.process?.stop();
     this.deps.overlays.detach(taskId);
     this.deps.host.bridges.disconnect(task.gateway);

@@ -11,6 +11,10 @@ export interface AssignedNetwork {
   gateway: string;
   /** With prefix length. */
   addresses: string[];
+  /** The swarm routing mesh network (no DNS records on it). */
+  ingress: boolean;
+  /** The service's VIP on this network, without prefix; absent in dnsrr mode. */
+  vip?: string;
 }
 
 /** One task a node must run (or stop), with everything needed to wire it. */
@@ -41,11 +45,15 @@ export interface AssignmentSet {
 /** The assignment of a task, or undefined while it is not yet placed. */
 export function toAssignment(store: Store, task: SwarmTask): Assignment | undefined {
   if (task.nodeId === undefined || TASK_STATE_CODE[task.status.state] < TASK_STATE_CODE.assigned) return undefined;
+  const service = store.get('service', task.serviceId);
   const networks = task.networks.flatMap((a) => {
     const net = store.get('network', a.networkId);
     if (net === undefined) return [];
-    const { name, vni, subnet, gateway } = net;
-    return [{ networkId: net.id, name, vni, subnet, gateway, addresses: [...a.addresses] }];
+    const { name, vni, subnet, gateway, ingress } = net;
+    const vip = service?.endpoint.virtualIps.find((v) => v.networkId === net.id)?.addr.split('/')[0];
+    return [
+      { networkId: net.id, name, vni, subnet, gateway, ingress, addresses: [...a.addresses], ...(vip ? { vip } : {}) }
+    ];
   });
   return {
     taskId: task.id,
