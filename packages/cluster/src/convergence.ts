@@ -15,10 +15,16 @@ export interface NodeView {
  * running; every live node runs exactly the tasks the leader wants running there (a killed node's leftovers are
  * not looked at: like a crashed host, it cannot be asked); and every overlay network a live node has built holds
  * exactly the other live nodes' endpoints on it as peers (their `overlay_peer_table` records reached it, and a dead
- * node's are gone).
+ * node's are gone), and every node's DNS holds exactly the live nodes' published endpoints of each network it is on.
  */
 export function convergenceGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
-  return [...nodeGaps(views, manager), ...gossipGaps(views), ...taskGaps(views, manager), ...overlayGaps(views)];
+  return [
+    ...nodeGaps(views, manager),
+    ...gossipGaps(views),
+    ...taskGaps(views, manager),
+    ...overlayGaps(views),
+    ...dnsGaps(views)
+  ];
 }
 
 function nodeGaps(views: readonly NodeView[], manager: ManagerSnapshot): string[] {
@@ -88,6 +94,20 @@ function overlayGaps(views: readonly NodeView[]): string[] {
         .sort();
       const have = [...net.peers].sort();
       if (want.join() !== have.join()) gaps.push(`${v.name}: overlay ${net.network} peers [${have}], want [${want}]`);
+    }
+  }
+  return gaps;
+}
+
+function dnsGaps(views: readonly NodeView[]): string[] {
+  const live = views.filter((v) => v.live && v.status !== undefined);
+  const gaps: string[] = [];
+  for (const v of live) {
+    for (const net of v.status!.dns ?? []) {
+      const want = live.flatMap((u) => u.status!.dns?.find((d) => d.network === net.network)?.local ?? []).sort();
+      if (want.join() !== net.records.join()) {
+        gaps.push(`${v.name}: DNS of ${net.network} holds [${net.records}], want [${want}]`);
+      }
     }
   }
   return gaps;

@@ -10,7 +10,8 @@ function status(name: string, nodeId: string, alive: string[], taskIds: string[]
     leader: name === 'n1',
     aliveMembers: alive,
     tasks: taskIds.map((taskId, i) => ({ taskId, serviceName: 'web', slot: i + 1, state: 'running' })),
-    overlays: []
+    overlays: [],
+    dns: []
   };
 }
 
@@ -94,5 +95,17 @@ describe('convergenceGaps', () => {
     // n2 has not heard n1's record yet.
     const lagging = [synced[0]!, withOverlay(views[1]!, ['10.0.1.4'], [])];
     expect(convergenceGaps(lagging, m)).toEqual(['n2: overlay overnet peers [], want [10.0.1.3]']);
+  });
+
+  it('waits until every node’s DNS holds every live endpoint of its networks', () => {
+    const { views, m } = convergedPair();
+    const withDns = (v: NodeView, local: string[], records: string[]): NodeView => ({
+      ...v,
+      status: { ...v.status!, dns: [{ network: 'overnet', local, records }] }
+    });
+    const synced = [withDns(views[0]!, ['t1'], ['t1', 't2']), withDns(views[1]!, ['t2'], ['t1', 't2'])];
+    expect(convergenceGaps(synced, m)).toEqual([]);
+    const lagging = [synced[0]!, withDns(views[1]!, ['t2'], ['t2'])];
+    expect(convergenceGaps(lagging, m)).toEqual(['n2: DNS of overnet holds [t2], want [t1,t2]']);
   });
 });

@@ -162,6 +162,11 @@ export class InProcessNode {
     return this.swarmState().sandboxes;
   }
 
+  /** Service discovery of this node's tasks (present once in a swarm). */
+  get serviceDns(): ServiceDns | undefined {
+    return this.swarm?.dns;
+  }
+
   /** Task containers on this node. */
   get tasks(): LocalTask[] {
     return this.swarm?.runner.list() ?? [];

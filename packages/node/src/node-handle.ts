@@ -38,6 +38,8 @@ export interface NodeStatus {
   tasks: TaskStatusView[];
   /** The overlay networks this node has built (only where a local endpoint is joined), by network name. */
   overlays: OverlayStatusView[];
+  /** Service discovery per swarm network this node is on: endpoints it published, and every one its DNS holds. */
+  dns: { network: string; local: string[]; records: string[] }[];
   /** Present on the leader only. */
   manager?: ManagerSnapshot;
 }

@@ -24,6 +24,7 @@ export function nodeStatus(node: InProcessNode): NodeStatus {
     leader: node.isLeader,
     aliveMembers,
     tasks,
+    dns: node.serviceDns?.status() ?? [],
     overlays: node.host.overlays.list().map((n) => ({
       network: n.name,
       endpoints: [...n.endpoints].map((e) => e.ip).sort(),

@@ -35,6 +35,8 @@ export class ServiceDns {
   private readonly store = new RecordStore();
   private readonly resolver: Resolver;
   private readonly published = new Map<string, Published>();
+  /** Endpoint ids held per network (local and remote), for status and convergence. */
+  private readonly held = new Map<string, Set<string>>();
   private readonly unsubscribe: (() => void)[];
   private closed = false;
 
@@ -63,7 +65,7 @@ export class ServiceDns {
         service: { id: task.serviceId, name: task.serviceName, ...(net.vip === undefined ? {} : { vip: net.vip }) }
       };
       this.ensureNetwork(net.networkId, net.name);
-      this.store.setEndpoint(net.networkId, task.taskId, record);
+      this.hold(net.networkId, task.taskId, record);
       for (const e of this.c.gossip.entries({ network: net.networkId, table: ENDPOINT_TABLE })) this.onRecord(e, true);
       this.c.gossip.create(ENDPOINT_TABLE, net.networkId, task.taskId, encoder.encode(JSON.stringify(record)));
     }
@@ -79,10 +81,24 @@ export class ServiceDns {
     this.published.delete(taskId);
     p.dns.close();
     for (const network of p.networks) {
-      this.store.removeEndpoint(network, taskId);
+      this.release(network, taskId);
       // A crashed node says nothing: its records vanish from the others when gossip declares it dead.
       if (!this.closed) this.c.gossip.delete(ENDPOINT_TABLE, network, taskId);
+      // The node's last task on the network is gone: it leaves the network and holds none of its records.
+      if (![...this.published.values()].some((q) => q.networks.includes(network))) this.dropNetwork(network);
     }
+  }
+
+  /** Per network this node is on: the endpoint ids it published and every endpoint id its DNS holds. */
+  status(): { network: string; local: string[]; records: string[] }[] {
+    const local = new Map<string, string[]>();
+    for (const [taskId, p] of this.published)
+      for (const n of p.networks) local.set(n, [...(local.get(n) ?? []), taskId]);
+    return [...this.held].map(([network, keys]) => ({
+      network,
+      local: (local.get(network) ?? []).sort(),
+      records: [...keys].sort()
+    }));
   }
 
   /** Stops following and publishing to gossip (the node is going away). */
@@ -97,13 +113,27 @@ export class ServiceDns {
 
   private onRecord(e: TableEntry, live: boolean): void {
     if (e.table !== ENDPOINT_TABLE || this.store.network(e.network) === undefined) return;
-    if (!live) {
-      this.store.removeEndpoint(e.network, e.key);
-      return;
-    }
+    if (!live) return this.release(e.network, e.key);
     const record = decodeEndpoint(e.value);
     if (record === undefined) this.c.logger.warn({ key: e.key, network: e.network }, 'bad endpoint record');
-    else this.store.setEndpoint(e.network, e.key, record);
+    else this.hold(e.network, e.key, record);
+  }
+
+  private hold(network: string, key: string, record: EndpointRecord): void {
+    this.store.setEndpoint(network, key, record);
+    let keys = this.held.get(network);
+    if (keys === undefined) this.held.set(network, (keys = new Set()));
+    keys.add(key);
+  }
+
+  private dropNetwork(network: string): void {
+    this.store.removeNetwork(network);
+    this.held.delete(network);
+  }
+
+  private release(network: string, key: string): void {
+    this.store.removeEndpoint(network, key);
+    this.held.get(network)?.delete(key);
   }
 }
 
