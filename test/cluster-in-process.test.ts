@@ -302,6 +302,42 @@ describe('Cluster in-process (default 3-node spec, ManualClock)', () => {
     await cluster.stop();
   });
 
+  it('scopes service discovery to shared networks and answers a dnsrr service with its task IPs', async () => {
+    const cluster = await Cluster.start({ nodes: 3, seed: 6 });
+    const backend = await cluster.networks.create({ name: 'backend' });
+    const subnet = backend.IPAMOptions.Configs[0]!.Subnet;
+    await cluster.services.create({
+      name: 'db',
+      image: 'redis:7',
+      replicas: 2,
+      networks: ['backend'],
+      endpointMode: 'dnsrr'
+    });
+    await cluster.services.create({ name: 'api', image: 'sleep', networks: ['backend', 'overnet'] });
+    await cluster.waitConverged();
+    const clock = cluster.clock as ManualClock;
+    const tasksOf = (svc: string) =>
+      cluster.nodes.flatMap((n) => n.tasks).filter((t) => t.assignment.serviceName === svc);
+    const addressIn = (ns: Namespace, cidr: string): string =>
+      ns
+        .allInterfaces()
+        .flatMap((i) => i.addresses.map((a) => a.address))
+        .find((a) => cidrContains(cidr, a))!;
+    const dbIps = tasksOf('db')
+      .map((t) => addressIn(t.ns, subnet))
+      .sort();
+    const api = tasksOf('api')[0]!;
+    // dnsrr: the service name answers every task's address, no VIP.
+    expect((await queryA(clock, api.ns, 'db'))?.sort()).toEqual(dbIps);
+    expect((await queryA(clock, api.ns, 'tasks.db'))?.sort()).toEqual(dbIps);
+    // api shares overnet with web, so it resolves web too; web shares no network with db, so it cannot.
+    expect(await queryA(clock, api.ns, 'web')).toHaveLength(1);
+    const web = tasksOf('web')[0]!;
+    expect(await queryA(clock, web.ns, 'db')).toEqual([]);
+    expect(await queryA(clock, web.ns, 'tasks.db')).toEqual([]);
+    await cluster.stop();
+  });
+
   it('is deterministic for a seed', async () => {
     const run = async (): Promise<string[]> => {
       const cluster = await Cluster.start({ nodes: 3, seed: 11 });
