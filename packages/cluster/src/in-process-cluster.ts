@@ -19,6 +19,7 @@ import { advance, settle } from './drive.js';
 import { ClusterError } from './errors.js';
 import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller } from './resources.js';
 import { createSpecResources } from './spec-resources.js';
+import { nodeInitOf } from './spec.js';
 import {
   DEFAULT_CONVERGE_INTERVAL_MS,
   DEFAULT_CONVERGE_TIMEOUT_MS,
@@ -71,16 +72,7 @@ export class InProcessCluster implements Cluster {
     const nodes = spec.nodes.map((n, i) => {
       // Real listeners for `-p` only on a real clock: virtual time could not carry a real connection.
       const publish = isVirtualClock(clock) ? {} : { publishAddress: n.hostAddress };
-      const init = {
-        name: n.name,
-        underlayIp: n.underlayIp,
-        underlayPrefix: n.underlayPrefix,
-        labels: { ...n.labels },
-        preset: spec.gossip.preset,
-        gossip: spec.gossip.overrides,
-        defaultAddrPool: [...spec.defaultAddressPools],
-        ...publish
-      };
+      const init = { ...nodeInitOf(spec, n), ...publish };
       const transport = network.createTransport(n.name);
       const random = seededRandom(seed * 1000 + i);
       // Each node its own half of the underlay: between nodes, frames cross the MemoryNetwork's data channel.

@@ -6,7 +6,7 @@ import {
   type NetworkSpec as ConfigNetworkSpec,
   type ServiceSpec as ConfigServiceSpec
 } from '@swarmsim/config';
-import type { NetworkCreateOptions, RunOptions } from '@swarmsim/node';
+import type { InProcessNodeInit, NetworkCreateOptions, RunOptions } from '@swarmsim/node';
 import type { LogLevel } from '@swarmsim/log';
 import type { NetworkRequest, ServiceSpec } from '@swarmsim/swarm';
 
@@ -32,6 +32,19 @@ export function isClusterSpec(x: ClusterSpec | ClusterStartOptions): x is Cluste
 /** The spec options describe: `spec` as given, else config's default spec with `nodes` nodes. */
 export function specOf(options: ClusterStartOptions): ClusterSpec {
   return options.spec ?? defaultClusterSpec(options.nodes ?? 3);
+}
+
+/** What every runtime builds a spec node from: the same `InProcessNodeInit`, in this thread or in a worker. */
+export function nodeInitOf(spec: ClusterSpec, n: ClusterSpec['nodes'][number]): InProcessNodeInit {
+  return {
+    name: n.name,
+    underlayIp: n.underlayIp,
+    underlayPrefix: n.underlayPrefix,
+    labels: { ...n.labels },
+    preset: spec.gossip.preset,
+    gossip: { ...spec.gossip.overrides },
+    defaultAddrPool: [...spec.defaultAddressPools]
+  };
 }
 
 /** A config-file service as `docker service create` would send it to the manager. */

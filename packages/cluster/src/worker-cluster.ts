@@ -8,6 +8,7 @@ import { ClusterNetworks, ClusterServices, ClusterSwarmNodes, type ManagerCaller
 import { ClusterError } from './errors.js';
 import { ClusterContainers } from './containers.js';
 import { createSpecResources } from './spec-resources.js';
+import { nodeInitOf } from './spec.js';
 import { convergenceGaps, type NodeView } from './convergence.js';
 import { waitUntilConverged, type WaitConvergedOptions } from './wait-converged.js';
 
@@ -69,16 +70,7 @@ export class WorkerCluster implements Cluster {
     const wsToken = randomBytes(16).toString('hex');
     const spawned = await Promise.allSettled(
       spec.nodes.map((n, i) => {
-        const node = {
-          name: n.name,
-          underlayIp: n.underlayIp,
-          underlayPrefix: n.underlayPrefix,
-          labels: { ...n.labels },
-          preset: spec.gossip.preset,
-          gossip: { ...spec.gossip.overrides },
-          defaultAddrPool: [...spec.defaultAddressPools],
-          seed: seed * 1000 + i
-        };
+        const node = { ...nodeInitOf(spec, n), seed: seed * 1000 + i };
         return WorkerNode.spawn({
           node,
           host: n.hostAddress,
